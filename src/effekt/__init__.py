@@ -1,0 +1,3 @@
+"""effekt: measure whether employment efforts work."""
+
+__version__ = "0.1.0"

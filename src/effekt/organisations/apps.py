@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganisationsConfig(AppConfig):
+    name = "effekt.organisations"
+    verbose_name = "Organisationer"

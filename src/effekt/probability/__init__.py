@@ -1,0 +1,1 @@
+"""Job/education probability from BIP scores. Pure: no Django import."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProgressionConfig(AppConfig):
+    name = "effekt.progression"
+    verbose_name = "Progression"
