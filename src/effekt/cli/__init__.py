@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "manage": ("effekt.cli.core:manage", "Run a Django management command (migrate, …)."),
     "serve": ("effekt.cli.core:serve", "Serve the web application."),
     "setup": ("effekt.cli.core:setup", "Migrate the database and load demo data (idempotent)."),
+    "demo": ("effekt.cli.demo:demo", "Create reproducible demo data."),
     "monitoring": ("effekt.monitoring.cli:monitoring", "National monitoring from register data."),
     "evaluation": ("effekt.evaluation.cli:evaluation", "Effect evaluation statistics."),
     "model": ("effekt.probability.cli:model", "Job/education probability model."),

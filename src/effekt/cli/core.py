@@ -38,4 +38,9 @@ def setup(seed: int, no_demo: bool) -> None:
 
     call_command("migrate", "--noinput", verbosity=0)
     click.echo("Database migrated.")
-    del seed, no_demo  # demo data arrives with the demo command
+    if not no_demo:
+        from effekt.cli.demo import print_logins
+        from effekt.demo.generate import run_demo
+
+        run_demo(seed=seed, scale=1.0, echo=click.echo)
+        print_logins()

@@ -1,0 +1,428 @@
+"""Create demo organisations, users and courses (idempotent, reproducible by seed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from effekt.bip.scoring import score_indicators
+from effekt.demo.people import S12_JOB_RATES, answers_for, fake_cpr, fake_name
+from effekt.organisations.models import Citizen, Municipality, Role, Supplier, User
+from effekt.progression.models import (
+    Contract,
+    Course,
+    CourseStatus,
+    CourseTypeConfig,
+    Ending,
+    Extension,
+    FollowUp,
+    IndicatorScore,
+    Measurement,
+)
+from effekt.progression.rules.schedule import measurement_plan
+from effekt.progression.services.configuration import configuration_create_default
+
+DEMO_PASSWORD = "effekt-demo-2026"
+MUNICIPALITIES = [("230", "Rudersdal"), ("173", "Lyngby-Taarbæk")]
+SUPPLIERS = ["Jobvejen ApS", "Mentorhuset A/S", "Fremad Beskæftigelse"]
+CONTRACTS = {"230": [0, 1, 2], "173": [0, 2]}
+BASE_COURSES = 400  # at --scale 1
+GOALS = {
+    "job_uddannelsesformidling": ["ordinaert_job", "uddannelse", "fleksjob"],
+    "job_uddannelsesafsoegende": [
+        "ordinaert_job",
+        "uddannelse",
+        "uddannelsesparat",
+        "arbejdsmarkedsparat",
+    ],
+    "mentor": ["fastholdt"],
+    "mestringsforloeb": ["oeget_mestring", "arbejdsmarkedsparat", "uddannelsesparat"],
+    "sygedagpengeforloeb": ["raskmeldt", "ordinaert_job"],
+    "eftervaern": ["fastholdt"],
+}
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    role: str
+    organisation: str
+
+
+def _batched[T](items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def demo_logins() -> list[DemoLogin]:
+    return [
+        DemoLogin(u.username, u.get_role_display(), u.organisation_name or "alle")
+        for u in User.objects.filter(username__startswith="demo-")
+        .select_related("municipality", "supplier")
+        .order_by("role", "username")
+    ]
+
+
+def _users(municipalities: list[Municipality], suppliers: list[Supplier]) -> dict[str, User]:
+    users: dict[str, User] = {}
+
+    def make(username: str, role: str, first: str, last: str, **org: Any) -> None:
+        user = User(
+            username=username,
+            role=role,
+            first_name=first,
+            last_name=last,
+            email=f"{username}@example.invalid",
+            **org,
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        users[username] = user
+
+    for supplier, slug in zip(suppliers, ["jobvejen", "mentorhuset", "fremad"], strict=True):
+        make(
+            f"demo-leverandoer-{slug}",
+            Role.SUPPLIER_CONSULTANT,
+            "Lea",
+            supplier.name.split()[0],
+            supplier=supplier,
+        )
+    for municipality, slug in zip(municipalities, ["rudersdal", "lyngby"], strict=True):
+        make(
+            f"demo-jobkonsulent-{slug}",
+            Role.JOBCENTRE_CONSULTANT,
+            "Jonas",
+            municipality.name,
+            municipality=municipality,
+        )
+        make(
+            f"demo-analytiker-{slug}",
+            Role.ANALYST,
+            "Amira",
+            municipality.name,
+            municipality=municipality,
+        )
+    make(
+        "demo-evaluator-rudersdal",
+        Role.EVALUATOR,
+        "Eva",
+        "Rudersdal",
+        municipality=municipalities[0],
+    )
+    make("demo-admin", Role.ADMINISTRATOR, "Ada", "Admin", is_staff=True, is_superuser=True)
+    return users
+
+
+def _levels(rng: random.Random, readiness: float, shift: float) -> dict[int, float]:
+    return {n: 2.7 + 0.9 * readiness + shift + rng.gauss(0, 0.45) for n in range(1, 12)}
+
+
+def run_demo(
+    *,
+    seed: int = 1,
+    scale: float = 1.0,
+    echo: Callable[[str], object] = print,
+    today: dt.date | None = None,
+) -> bool:
+    """Create the demo data unless it exists. Returns True when it created anything."""
+    if User.objects.filter(username="demo-admin").exists():
+        echo("Demo data already loaded.")
+        return False
+    with transaction.atomic():
+        _create(seed=seed, scale=scale, echo=echo, today=today or timezone.localdate())
+    return True
+
+
+def _create(*, seed: int, scale: float, echo: Callable[[str], object], today: dt.date) -> None:
+    rng = random.Random(seed)
+    municipalities = [
+        Municipality.objects.get_or_create(code=c, defaults={"name": n})[0]
+        for c, n in MUNICIPALITIES
+    ]
+    suppliers = [Supplier.objects.get_or_create(name=n)[0] for n in SUPPLIERS]
+    users = _users(municipalities, suppliers)
+    contracts: list[Contract] = []
+    for municipality in municipalities:
+        for index in CONTRACTS[municipality.code]:
+            contract = Contract.objects.create(
+                municipality=municipality,
+                supplier=suppliers[index],
+                start_date=today - dt.timedelta(days=800),
+                name=f"Rammeaftale {municipality.name}/{suppliers[index].name.split()[0]}",
+            )
+            configuration_create_default(contract=contract)
+            contracts.append(contract)
+    count = max(1, round(BASE_COURSES * scale))
+    echo(f"Creating {count} demo courses …")
+    _courses(rng, contracts, users, count, today, echo)
+
+
+def _courses(
+    rng: random.Random,
+    contracts: list[Contract],
+    users: dict[str, User],
+    count: int,
+    today: dt.date,
+    echo: Callable[[str], object],
+) -> None:
+    types = {
+        c.pk: list(
+            CourseTypeConfig.objects.filter(configuration__contract=c).prefetch_related("points")
+        )
+        for c in contracts
+    }
+    configs = {c.pk: c.active_configuration() for c in contracts}
+    instrument = configs[contracts[0].pk].instrument.instrument()  # type: ignore[union-attr]
+    consultants: dict[int | None, User] = {
+        u.supplier_id: u for u in users.values() if u.supplier_id
+    }
+    jobcentre: dict[int | None, User] = {
+        u.municipality_id: u for u in users.values() if u.role == Role.JOBCENTRE_CONSULTANT
+    }
+    made = 0
+    used_cpr: set[tuple[int, str]] = set()
+    for batch in _batched(iter(range(count)), 2000):
+        _course_batch(
+            rng,
+            len(batch),
+            contracts,
+            types,
+            configs,
+            instrument,
+            consultants,
+            jobcentre,
+            today,
+            used_cpr,
+        )
+        made += len(batch)
+        if count > 2000:
+            echo(f"  {made}/{count} courses")
+
+
+def _pick_ending(
+    rng: random.Random, code: str, goal: list[str], employed: bool, early: bool
+) -> str:
+    if early:
+        return rng.choice(["afbrudt", "ikke_gennemfoert"])
+    if code in {"mentor", "eftervaern"}:
+        return "fastholdt" if employed or rng.random() < 0.6 else "ikke_fastholdt"
+    if code == "sygedagpengeforloeb" and rng.random() < 0.5:
+        return "raskmeldt"
+    if employed:
+        return rng.choices(["ordinaert_job", "uddannelse", "fleksjob"], [6, 3, 1])[0]
+    return rng.choice(
+        [
+            "virksomhedspraktik",
+            "loentilskud",
+            "uddannelsesparat",
+            "arbejdsmarkedsparat",
+            "oeget_mestring",
+            "anden_stoette",
+        ]
+    )
+
+
+def _course_batch(
+    rng: random.Random,
+    size: int,
+    contracts: list[Contract],
+    types: dict[int, list[CourseTypeConfig]],
+    configs: dict[int, Any],
+    instrument: Any,
+    consultants: dict[int | None, User],
+    jobcentre: dict[int | None, User],
+    today: dt.date,
+    used_cpr: set[tuple[int, str]],
+) -> None:
+    citizens: list[Citizen] = []
+    plans: list[dict[str, Any]] = []
+    for _ in range(size):
+        contract = rng.choice(contracts)
+        course_type = rng.choice(types[contract.pk])
+        while True:
+            cpr, _born = fake_cpr(rng)
+            if (contract.municipality_id, cpr) not in used_cpr:
+                used_cpr.add((contract.municipality_id, cpr))
+                break
+        citizens.append(
+            Citizen(cpr=cpr, name=fake_name(rng), municipality_id=contract.municipality_id)
+        )
+        plans.append(
+            {
+                "contract": contract,
+                "type": course_type,
+                "readiness": rng.gauss(0, 1),
+                "start": today - dt.timedelta(days=rng.randrange(-14, 730)),
+                "gain": rng.gauss(0.35, 0.55),
+            }
+        )
+    Citizen.objects.bulk_create(citizens)
+    courses: list[Course] = []
+    for citizen, plan in zip(citizens, plans, strict=True):
+        contract, course_type, start = plan["contract"], plan["type"], plan["start"]
+        weeks = course_type.standard_length_weeks
+        extended = rng.random() < 0.12
+        planned_end = start + dt.timedelta(weeks=weeks + (4 if extended else 0), days=-1)
+        early = rng.random() < 0.1
+        ended_on = None
+        status = CourseStatus.ACTIVE
+        if start > today:
+            status = CourseStatus.REFERRED
+        elif early and start + dt.timedelta(weeks=3) <= today:
+            ended_on = start + dt.timedelta(days=rng.randrange(14, 7 * weeks - 7))
+            status = CourseStatus.ENDED if ended_on <= today else CourseStatus.ACTIVE
+            ended_on = ended_on if ended_on <= today else None
+        elif planned_end <= today:
+            ended_on, status = planned_end, CourseStatus.ENDED
+        plan.update(extended=extended, early=early and ended_on is not None, ended_on=ended_on)
+        courses.append(
+            Course(
+                citizen=citizen,
+                contract=contract,
+                configuration=configs[contract.pk],
+                course_type=course_type,
+                municipality_id=contract.municipality_id,
+                supplier_id=contract.supplier_id,
+                distance=rng.choice(["taet_paa", "mellem", "langt_fra"]),
+                target_group=rng.choice(
+                    [
+                        "dagpenge",
+                        "kontanthjaelp_jobparat",
+                        "kontanthjaelp_aktivitetsparat",
+                        "uddannelseshjaelp_aktivitetsparat",
+                        "sygedagpenge",
+                    ]
+                ),
+                result_goal=GOALS.get(course_type.code, ["ordinaert_job"]),
+                start_date=start,
+                status=status,
+                min_plan="Borgeren ønsker at afklare jobmuligheder inden for lager og logistik.",
+                referred_by=jobcentre[contract.municipality_id],
+                jobcentre_consultant=jobcentre[contract.municipality_id],
+                supplier_consultant=consultants.get(contract.supplier_id),
+                started_at=None if status == CourseStatus.REFERRED else timezone.now(),
+                ended_on=ended_on,
+            )
+        )
+    Course.objects.bulk_create(courses)
+    _measurements_and_endings(rng, courses, plans, instrument, consultants, today)
+
+
+def _measurements_and_endings(
+    rng: random.Random,
+    courses: list[Course],
+    plans: list[dict[str, Any]],
+    instrument: Any,
+    consultants: dict[int | None, User],
+    today: dt.date,
+) -> None:
+    measurements: list[Measurement] = []
+    answers: list[tuple[set[int], dict[str, Any], dict[str, Any]]] = []
+    extensions, endings, follow_ups = [], [], []
+    for course, plan in zip(courses, plans, strict=True):
+        if course.status == CourseStatus.REFERRED:
+            continue
+        author = consultants.get(course.supplier_id)
+        indicators = set(course.course_type.indicators_for(course.distance))
+        extended_to = None
+        if plan["extended"]:
+            extended_to = course.start_date + dt.timedelta(
+                weeks=course.course_type.standard_length_weeks + 4, days=-1
+            )
+            extensions.append(
+                Extension(
+                    course=course,
+                    new_planned_end=extended_to,
+                    reason="Borgeren er i gang med en virksomhedspraktik.",
+                    created_by=author,
+                )
+            )
+        points = measurement_plan(
+            course.start_date,
+            course.course_type.standard_length_weeks,
+            course.course_type.point_specs(),
+            extended_to=extended_to,
+            ended_on=course.ended_on,
+        )
+        s12_baseline: int | str | None = None
+        for step, point in enumerate(points):
+            if point.due > today or rng.random() < 0.06:
+                continue
+            levels = _levels(rng, plan["readiness"], plan["gain"] * step / 2)
+            citizen_answers, caseworker_answers = answers_for(
+                rng, instrument, levels, indicators | {8}
+            )
+            if point.kind == "baseline":
+                s12_baseline = caseworker_answers.get("S12")
+            measurements.append(
+                Measurement(
+                    course=course,
+                    point=point.kind,
+                    instrument=course.configuration.instrument,
+                    measured_on=min(today, point.due + dt.timedelta(days=rng.randrange(0, 3))),
+                    citizen_answers=citizen_answers,
+                    caseworker_answers=caseworker_answers,
+                    citizen_completed_at=timezone.now(),
+                    caseworker_completed_at=timezone.now(),
+                    citizen_mode="with_consultant",
+                    created_by=author,
+                )
+            )
+            answers.append((indicators, citizen_answers, caseworker_answers))
+        if course.ended_on is not None:
+            rate = S12_JOB_RATES.get(
+                s12_baseline if s12_baseline is not None else "ved_ikke", 0.074
+            )
+            employed = rng.random() < min(0.95, rate * 2.2)
+            endings.append(
+                Ending(
+                    course=course,
+                    category=_pick_ending(
+                        rng, course.course_type.code, course.result_goal, employed, plan["early"]
+                    ),
+                    ended_on=course.ended_on,
+                    industry="47" if employed else "",
+                    hours_per_week=30 if employed else None,
+                    education="AMU" if employed else "",
+                    reason="Borgeren mødte ikke op." if plan["early"] else "",
+                    registered_by=author,
+                )
+            )
+            for months in (3, 6):
+                if course.ended_on + dt.timedelta(days=30 * months) <= today:
+                    follow_ups.append(
+                        FollowUp(
+                            course=course,
+                            months_after=months,
+                            source="register",
+                            on_public_support=not (employed or rng.random() < 0.15),
+                        )
+                    )
+    Extension.objects.bulk_create(extensions)
+    Measurement.objects.bulk_create(measurements)
+    scores = []
+    for measurement, (indicators, citizen_answers, caseworker_answers) in zip(
+        measurements, answers, strict=True
+    ):
+        for s in score_indicators(
+            instrument, citizen_answers, caseworker_answers, indicators
+        ).values():
+            scores.append(
+                IndicatorScore(
+                    measurement=measurement,
+                    indicator=s.indicator,
+                    citizen=s.citizen,
+                    caseworker=s.caseworker,
+                    combined=s.combined,
+                )
+            )
+    IndicatorScore.objects.bulk_create(scores, batch_size=5000)
+    Ending.objects.bulk_create(endings)
+    FollowUp.objects.bulk_create(follow_ups)

@@ -1,0 +1,1 @@
+"""Services of module 1: work that spans several models. Keyword-only, typed."""
