@@ -7,16 +7,30 @@ import os
 import pytest
 from django.db import connection
 
+from tests.personas import World, make_world
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    # Fast hashing in tests: every persona has a password.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 def pytest_report_header() -> str:
     from django.conf import settings
 
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    return (
-        f"effekt test database: {engine} (EFFEKT_TEST_DB={os.environ.get('EFFEKT_TEST_DB', '-')})"
-    )
+    wanted = os.environ.get("EFFEKT_TEST_DB", "-")
+    return f"effekt test database: {engine} (EFFEKT_TEST_DB={wanted})"
 
 
 @pytest.fixture
 def db_vendor(db: None) -> str:
     return connection.vendor
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    """The personas of tests/personas.py with their organisations and a contract."""
+    return make_world()

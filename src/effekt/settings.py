@@ -6,7 +6,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+import django_stubs_ext
+
 from effekt.env import SettingError, env_bool, env_int, env_list, env_path, env_str
+
+django_stubs_ext.monkeypatch()  # generic admin/queryset classes at runtime (typed code)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env_path("EFFEKT_DATA_DIR", Path.cwd() / "var")
@@ -51,13 +55,13 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
+    "effekt.web",  # first, so its registration/ templates replace the admin's
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "effekt.web",
     "effekt.organisations",
     "effekt.progression",
     "effekt.statistics",

@@ -5,15 +5,23 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from effekt.organisations.models import User
+from effekt.web.forms import LoginForm
+from effekt.web.start import start_page
+
 
 class LoginView(auth_views.LoginView):
     template_name = "web/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html")
+    """The role's start page."""
+    assert isinstance(request.user, User)
+    page = start_page(request.user)
+    return render(request, page.template, {"page": page})
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
