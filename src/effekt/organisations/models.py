@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Collection
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -172,11 +173,12 @@ class Citizen(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.masked_cpr})"
 
-    def clean(self) -> None:
-        super().clean()
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
+        """Store CPR numbers as ten digits, whether typed with a dash or not."""
         if self.cpr:
             with contextlib.suppress(InvalidCPR):  # the field validator reports it
                 self.cpr = normalise_cpr(self.cpr)
+        super().clean_fields(exclude=exclude)
 
     @property
     def masked_cpr(self) -> str:

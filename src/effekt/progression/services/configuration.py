@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Max
 
-from effekt.bip.instrument import DEFAULT_VERSION
+from effekt.bip.instrument import default_document
 from effekt.progression.choices import DefaultCourseType, Distance
 from effekt.progression.models import (
     Contract,
@@ -25,12 +25,22 @@ DEFAULT_INDICATORS: dict[str, list[int]] = {
 }
 
 
+def instrument_default() -> InstrumentVersion:
+    """The shipped instrument version (loaded by a data migration; recreated if removed)."""
+    document = default_document()
+    instrument, _ = InstrumentVersion.objects.get_or_create(
+        version=document["version"],
+        defaults={"definition": document, "provisional": bool(document.get("provisional"))},
+    )
+    return instrument
+
+
 @transaction.atomic
 def configuration_create_default(
     *, contract: Contract, instrument: InstrumentVersion | None = None, note: str = ""
 ) -> ContractConfiguration:
     """A new configuration version with the six default course types of 13 weeks."""
-    instrument = instrument or InstrumentVersion.objects.get(version=DEFAULT_VERSION)
+    instrument = instrument or instrument_default()
     latest = contract.configurations.aggregate(v=Max("version"))["v"] or 0
     configuration = ContractConfiguration.objects.create(
         contract=contract,
