@@ -48,13 +48,13 @@ NOT_MEASURED = (
 TIE_ORDER = MEASURED + NOT_MEASURED
 DEAD_REASONS = frozenset({"barsel", "opfoelgning_uden_kontakt"})
 DAGPENGE_MONTH_HOURS = Fraction(16033, 100)
-# R5: overgangsydelse outside the programme running straight into these benefits is part
+# R7: overgangsydelse outside the programme running straight into these benefits is part
 # of their spell.
 PRECEDED_BY = {"kontanthjaelp": "overgangsydelse", "uddannelseshjaelp": "overgangsydelse"}
 
 
 def benefit_code(row: BenefitRow) -> str | None:
-    """R2: the benefit a row counts as, or None when it does not count at all.
+    """R2/R7/R8: the benefit a row counts as, or None when it does not count at all.
 
     Supplementary kontanthjælp never counts; forrevalidering is part of revalidering;
     overgangsydelse inside the introduction programme is a benefit of its own.
@@ -176,7 +176,7 @@ def sygedagpenge_spell_start(person: Person, last: dt.date) -> dt.date:
 
 
 def other_spell_start(person: Person, benefit: str, last: dt.date) -> dt.date:
-    """R5: walk back from `last` while the spell lasts.
+    """R5/R7: walk back from `last` while the spell lasts.
 
     The spell is broken by a whole calendar month without the benefit, or by a day with
     another benefit and not this one (a change of benefit). Overgangsydelse outside the
