@@ -209,3 +209,26 @@ def survival(
         return to_json(result) if output == "json" else survival_text(result)
 
     _run(work)
+
+
+@evaluation.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--as-of", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Last data day.")
+@click.option("--months", type=int, default=12, show_default=True, help="Months after start.")
+@click.option("--format", "output", type=click.Choice(["text", "json", "csv"]), default="text")
+def kpis(folder: Path, as_of: Any, months: int, output: str) -> None:
+    """Register KPIs per cohort from the tables in FOLDER (cohort.csv and register tables)."""
+
+    def work() -> str:
+        from effekt.evaluation.analysis.kpis import compute_kpis
+        from effekt.evaluation.analysis.render import kpis_csv, kpis_text, to_json
+        from effekt.evaluation.analysis.tables import load_kpi_tables
+
+        if months <= 0:
+            raise click.BadParameter("skal være positiv", param_hint="--months")
+        result = compute_kpis(load_kpi_tables(folder), months=months, as_of=as_of.date())
+        if output == "json":
+            return to_json(result)
+        return kpis_csv(result) if output == "csv" else kpis_text(result)
+
+    _run(work)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -78,3 +80,17 @@ def _refuse_first(
             line=line_of(position),
             column=column,
         )
+
+
+def parse_date(value: object, source: str, line: int, column: str) -> date | None:
+    """An ISO date (`YYYY-MM-DD`), `None` for an empty cell; `InputError` otherwise."""
+    text = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+    text = text.strip()
+    if not text or text.lower() in {"nan", "<na>", "none"}:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(
+            source, f"'{text}' er ikke en dato (ÅÅÅÅ-MM-DD)", line=line, column=column
+        ) from None

@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+from datetime import date
 from typing import Any
 
 from effekt.evaluation.analysis.did import DidResult
 from effekt.evaluation.analysis.event_study import EventStudyResult
+from effekt.evaluation.analysis.kpis import Kpi, KpiResult
 from effekt.evaluation.analysis.staggered import StaggeredResult
 from effekt.evaluation.analysis.survival import SurvivalResult
 
@@ -23,6 +25,8 @@ def to_data(result: Any) -> Any:
         return [to_data(value) for value in result]
     if isinstance(result, float) and not math.isfinite(result):
         return None
+    if isinstance(result, date):
+        return result.isoformat()
     return result
 
 
@@ -118,4 +122,62 @@ def survival_text(result: SurvivalResult) -> str:
                 f"  {r.time:>16.2f}  {r.at_risk:>8}  {r.survival:>11.4f}  {r.std_error:>8.4f}"
                 f"  [{r.ci_low:.4f}; {r.ci_high:.4f}]"
             )
+    return "\n".join(lines)
+
+
+KPI_CSV_HEADER = "cohort,kpi,label,count,total,share,ci_low,ci_high,mean,n,std_error,median"
+
+
+def _kpi_cells(kpi: Kpi) -> list[str]:
+    def cell(value: float | int | None) -> str:
+        return "" if value is None else f"{value:.6g}" if isinstance(value, float) else str(value)
+
+    share, mean = kpi.share, kpi.mean
+    return [
+        cell(share.count if share else None),
+        cell(share.total if share else None),
+        cell(share.share if share else None),
+        cell(share.ci_low if share else None),
+        cell(share.ci_high if share else None),
+        cell(mean.value if mean else None),
+        cell(mean.n if mean else None),
+        cell(mean.std_error if mean else None),
+        cell(mean.median if mean else None),
+    ]
+
+
+def kpis_csv(result: KpiResult) -> str:
+    """One CSV row per cohort and KPI: shares with Wilson limits, means with n and SE."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(KPI_CSV_HEADER.split(","))
+    for cohort in result.cohorts:
+        for kpi in cohort.kpis:
+            writer.writerow([cohort.cohort, kpi.name, kpi.label, *_kpi_cells(kpi)])
+    return buffer.getvalue().rstrip("\n")
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.1f} %"
+
+
+def kpis_text(result: KpiResult) -> str:
+    """KPIs per cohort as text: shares in per cent with the Wilson interval, means with n."""
+    lines = [f"Nøgletal {result.months} måneder efter start (data til {result.as_of})"]
+    for cohort in result.cohorts:
+        lines.append(f"Kohorte: {cohort.cohort} (n = {cohort.n})")
+        for kpi in cohort.kpis:
+            if kpi.share is not None:
+                s = kpi.share
+                lines.append(
+                    f"  {kpi.label}: {_percent(s.share)} ({s.count}/{s.total}; "
+                    f"95 % Wilson [{_percent(s.ci_low)}; {_percent(s.ci_high)}])"
+                )
+            elif kpi.mean is not None:
+                m = kpi.mean
+                lines.append(f"  {kpi.label}: {_number(m.value, 2)} (n = {m.n}, median "
+                             f"{_number(m.median, 2)})")  # fmt: skip
     return "\n".join(lines)

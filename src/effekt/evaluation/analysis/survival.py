@@ -13,6 +13,7 @@ from effekt.evaluation.analysis.errors import (
     binary_column,
     line_of,
     numeric_column,
+    parse_date,
     require_columns,
     require_complete,
 )
@@ -151,14 +152,14 @@ def firm_durations(
         zip(frame["registration_date"], frame["closure_date"], strict=True)
     ):
         line = line_of(position)
-        start = _parse_date(registered, source, line, "registration_date")
+        start = parse_date(registered, source, line, "registration_date")
         if start is None:
             raise InputError(source, "tom dato", line=line, column="registration_date")
         if start > as_of:
             raise InputError(
                 source, "registreret efter opgørelsesdatoen", line=line, column="registration_date"
             )
-        end = _parse_date(closed, source, line, "closure_date")
+        end = parse_date(closed, source, line, "closure_date")
         if end is not None and end < start:
             raise InputError(source, "ophør før registrering", line=line, column="closure_date")
         closed_by_then = end is not None and end <= as_of
@@ -166,16 +167,3 @@ def firm_durations(
         durations.append((stop - start).days / DAYS_PER_MONTH)
         events.append(closed_by_then)
     return durations, events
-
-
-def _parse_date(value: object, source: str, line: int, column: str) -> date | None:
-    text = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InputError(
-            source, f"'{text}' er ikke en dato (ÅÅÅÅ-MM-DD)", line=line, column=column
-        ) from None
