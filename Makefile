@@ -13,8 +13,8 @@ PYTEST_ARGS ?=
 $(STAMP): requirements.lock pyproject.toml
 	@py=$$(scripts/find-python.sh) && echo "Using $$py" && \
 	  ( [ -x $(BIN)/python ] || $$py -m venv $(VENV) )
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/pip install -qq --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install -qq --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
 $(VENDOR)/.built: package.json package-lock.json scripts/vendor-static.sh

@@ -214,3 +214,10 @@ class MeasurementPointConfig(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} (uge {self.week})"
+
+    def clean(self) -> None:
+        length = self.course_type.standard_length_weeks if self.course_type_id else None
+        if length is not None and self.week >= length:
+            raise ValidationError(
+                {"week": f"Uge {self.week} ligger uden for forløbet (uge 0–{length - 1})."}
+            )
