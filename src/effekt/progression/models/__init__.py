@@ -8,6 +8,8 @@ from effekt.progression.models.configuration import (
     MeasurementPointConfig,
 )
 from effekt.progression.models.course import Course, CourseStatus, Ending, Extension, FollowUp
+from effekt.progression.models.links import CitizenLink as CitizenLink
+from effekt.progression.models.links import WarningRule as WarningRule
 from effekt.progression.models.measurement import IndicatorScore, Measurement
 from effekt.progression.models.report import ProgressReport, ReportKind, ReportStatus
 

@@ -1,0 +1,1 @@
+"""Views of the progression workflow, one module per area."""

@@ -1,0 +1,44 @@
+"""Who may see and do what: every view gets its course through `course_for`."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from effekt.organisations.models import AuditAction, User
+from effekt.organisations.services import audit_record
+from effekt.progression.models import Course
+
+__all__ = ["course_for", "login_required", "request_user", "require_role"]
+
+
+def request_user(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
+
+
+def require_role(request: HttpRequest, *roles: str) -> User:
+    """The logged-in user, when their role is one of `roles` (403 otherwise)."""
+    user = request_user(request)
+    if user.role not in roles:
+        raise PermissionDenied("Din rolle giver ikke adgang til denne side.")
+    return user
+
+
+def course_for(request: HttpRequest, pk: int, *, detail: str = "") -> Course:
+    """A course the user may see (404 for other organisations' courses); the read is logged."""
+    user = request_user(request)
+    course = get_object_or_404(
+        Course.objects.visible_to(user).select_related(
+            "citizen", "course_type", "configuration__instrument", "supplier", "municipality"
+        ),
+        pk=pk,
+    )
+    audit_record(
+        user=user, action=AuditAction.READ, obj=course, citizen=course.citizen, detail=detail
+    )
+    return course

@@ -1,0 +1,44 @@
+"""The per-citizen course page."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from effekt.organisations.models import Role
+from effekt.progression.models import CourseStatus
+from effekt.progression.services.course_overview import (
+    comparison_chart,
+    indicator_charts,
+    ordered_measurements,
+    plan_rows,
+    timeline,
+)
+from effekt.progression.services.measurement_entry import may_measure
+from effekt.progression.views.access import course_for, request_user
+
+
+@login_required
+def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request_user(request)
+    course = course_for(request, pk)
+    comparison = comparison_chart(course)
+    context = {
+        "course": course,
+        "cpr": course.citizen.cpr_for(user),
+        "plan": plan_rows(course, timezone.localdate()),
+        "measurements": ordered_measurements(course),
+        # The charts escape every text they contain (effekt.progression.charts).
+        "charts": [mark_safe(svg) for svg in indicator_charts(course)],
+        "comparison": mark_safe(comparison) if comparison else None,
+        "timeline": timeline(course),
+        "reports": list(course.reports.all()),
+        "extensions": list(course.extensions.all()),
+        "may_measure": may_measure(user, course),
+        "may_start": user.role == Role.SUPPLIER_CONSULTANT
+        and course.status == CourseStatus.REFERRED,
+    }
+    return render(request, "progression/course_detail.html", context)
