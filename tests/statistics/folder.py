@@ -40,9 +40,22 @@ def write_folder(
     folder.mkdir(parents=True, exist_ok=True)
     _write(
         folder / "courses.csv",
-        "course_id person_id municipality_code supplier course_type target_group distance "
-        "start_date planned_end_date actual_end_date extensions ended_early ending_category "
-        "result_goal".split(),
+        [
+            "course_id",
+            "person_id",
+            "municipality_code",
+            "supplier",
+            "course_type",
+            "target_group",
+            "distance",
+            "start_date",
+            "planned_end_date",
+            "actual_end_date",
+            "extensions",
+            "ended_early",
+            "ending_category",
+            "result_goal",
+        ],
         [_course_row(c) for c in courses],
     )
     _write(

@@ -39,14 +39,16 @@ def _replace(path: Path, old: str, new: str) -> None:
 @pytest.mark.parametrize(
     ("file", "old", "new", "message"),
     [
-        ("courses.csv", "2024-01-15", "2024-13-15", "courses.csv, linje 3, kolonne actual_end_date"),
+        ("courses.csv", "2024-01-15", "2024-13-15",
+         "courses.csv, linje 3, kolonne actual_end_date"),
         ("courses.csv", "afbrudt", "stoppet", "courses.csv, linje 3, kolonne ending_category"),
         ("courses.csv", "fleksjob;", "flexjob;", "courses.csv, linje 8, kolonne result_goal"),
         ("measurements.csv", "C1,baseline,2023-10-01,1,2,2", "C1,baseline,2023-10-01,12,2,2",
          "measurements.csv, linje 2, kolonne indicator"),
         ("measurements.csv", "C1,final,2023-12-20,1,3,3", "C1,final,2023-12-21,1,3,3",
          "measurements.csv, linje 5, kolonne date"),
-        ("measurements.csv", "C1,baseline,2023-10-01,1,2,2", "C1,baseline,2023-10-01,1,to,2", "measurements.csv, linje 2, kolonne citizen"),
+        ("measurements.csv", "C1,baseline,2023-10-01,1,2,2", "C1,baseline,2023-10-01,1,to,2",
+         "measurements.csv, linje 2, kolonne citizen"),
         ("measurements.csv", "C1,", "C99,", "measurements.csv, linje 2, kolonne course_id"),
         ("benefits.csv", "kontanthjaelp", "kontant", "benefits.csv, linje 6, kolonne benefit"),
         ("benefits.csv", "2024-02-01,2024-04-14", "2024-02-01,2024-01-14",

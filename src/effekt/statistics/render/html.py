@@ -18,13 +18,16 @@ from effekt.statistics.render.text import (
 )
 
 STYLE = """
-@page { size: A4; margin: 18mm 15mm; @bottom-center { content: counter(page); font-size: 9pt; } }
+@page { size: A4 landscape; margin: 15mm;
+        @bottom-center { content: counter(page); font-size: 9pt; } }
 body { font-family: "DejaVu Sans", sans-serif; font-size: 9.5pt; color: #212121; }
 h1 { font-size: 22pt; } h2 { font-size: 14pt; margin-top: 18pt; } h3 { font-size: 11pt; }
-.cover { page-break-after: always; padding-top: 60mm; }
-table { border-collapse: collapse; margin: 6pt 0 12pt; font-size: 8pt; }
+.cover { page-break-after: always; padding-top: 40mm; }
+table { border-collapse: collapse; margin: 6pt 0 12pt; font-size: 7.5pt; width: 100%; }
+tr { page-break-inside: avoid; }
 th, td { border: 1px solid #bdbdbd; padding: 2pt 4pt; text-align: left; vertical-align: top; }
 td.number { text-align: right; white-space: nowrap; }
+td.text { min-width: 28mm; }
 th { background: #eeeeee; }
 svg { max-width: 100%; height: auto; }
 """
