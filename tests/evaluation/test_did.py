@@ -78,7 +78,7 @@ def test_it_prints_the_variance_type_and_the_caveat_as_text(organ_csv: Path) -> 
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "Variansestimator:   cluster – CRV1 (klyngerobust) efter State" in result.output
-    assert "Permutationstest:   p = " in result.output
+    assert "Permutationstest:   p = 0.1852 (alle 27 tildelinger)" in result.output
     assert "OBS: Kun 1 behandlet enhed" in result.output
 
 

@@ -62,10 +62,9 @@ def did_text(result: DidResult) -> str:
         lines.append(f"  Kontrolvariable:    {', '.join(result.controls)}")
     if result.permutation is not None:
         test = result.permutation
-        kind = "alle tildelinger" if test.exhaustive else "tilfældige tildelinger"
-        lines.append(
-            f"  Permutationstest:   p = {_number(test.p_value)} ({test.n_assignments} {kind})"
-        )
+        count = test.n_assignments
+        kind = f"alle {count}" if test.exhaustive else f"{count} tilfældige"
+        lines.append(f"  Permutationstest:   p = {_number(test.p_value)} ({kind} tildelinger)")
     if result.caveat:
         lines.append(f"  OBS: {result.caveat}")
     return "\n".join(lines)
