@@ -114,19 +114,21 @@ def fit_logit(
     """
     import statsmodels.api as sm
     from statsmodels.tools.sm_exceptions import ConvergenceWarning
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
     outcome = np.asarray(y, dtype=float)
     _check_outcome(outcome)
     _check_events(outcome, design.shape[1], events_per_parameter)
     _check_binary_separation(design, outcome)
-    _check_rank(design)
-    with warnings.catch_warnings():
+    # One BLAS thread: these matrices are small, and threads only contend on a busy machine.
+    with warnings.catch_warnings(), threadpool_limits(limits=1, user_api="blas"):
+        _check_rank(design)
         warnings.simplefilter("ignore", ConvergenceWarning)
         warnings.simplefilter("ignore", RuntimeWarning)
         result = sm.Logit(outcome, design.to_numpy(dtype=float)).fit(
             method="newton", maxiter=max_iter, disp=0
         )
-    fitted = np.asarray(result.predict(), dtype=float)
+        fitted = np.asarray(result.predict(), dtype=float)
     if np.minimum(fitted, 1.0 - fitted).min() < EXTREME_PROBABILITY:
         raise FitError(
             "separation",
