@@ -7,6 +7,7 @@ VENDOR := src/effekt/web/static/vendor
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+BENCH ?=
 
 .PHONY: run test lint format static system-packages test-sqlite test-postgres bench lock clean
 
@@ -51,7 +52,7 @@ test: system-packages $(STAMP) static lint test-sqlite test-postgres
 	@echo "All checks passed on SQLite and PostgreSQL."
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH)
 
 lock:
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.12 --quiet -o requirements.lock

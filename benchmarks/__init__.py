@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`); figures are recorded in docs/benchmarks.md, not asserted in tests."""
