@@ -34,6 +34,45 @@ def test_it_reproduces_wooldridge_example_13_3_with_iid_errors(kielmc_csv: Path)
     assert data["ci_high"] == pytest.approx(-11863.90 + 1.9675 * 7456.65, rel=1e-3)
 
 
+@pytest.mark.parametrize(
+    ("controls", "estimate", "std_error"),
+    [
+        ("age,agesq", -21920.27, 6359.75),
+        ("age,agesq,intst,land,area,rooms,baths", -14177.93, 4987.27),
+    ],
+)
+def test_it_reproduces_the_controlled_columns_of_example_13_3(
+    kielmc_csv: Path, controls: str, estimate: float, std_error: float
+) -> None:
+    # Wooldridge, Example 13.3, columns (2) and (3) of the table of results.
+    data = run_json(
+        "did", str(kielmc_csv), "--outcome", "rprice", "--treated", "nearinc", "--post", "y81",
+        "--controls", controls,
+    )  # fmt: skip
+    assert data["estimate"] == pytest.approx(estimate, abs=0.01)
+    assert data["std_error"] == pytest.approx(std_error, abs=0.01)
+    assert data["controls"] == controls.split(",")
+
+
+def test_it_refuses_a_permutation_test_without_units(kielmc_csv: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["evaluation", "did", str(kielmc_csv), "--outcome", "rprice", "--treated", "nearinc",
+         "--post", "y81", "--permutation"],
+    )  # fmt: skip
+    assert result.exit_code != 0
+    assert "permutationstesten kræver en enhedskolonne (--unit)" in result.output
+
+
+def test_it_refuses_to_permute_when_treatment_varies_within_a_unit() -> None:
+    frame = pd.DataFrame(
+        {"y": [1.0, 2.0, 3.0, 4.0, 5.0, 7.0], "d": [0, 1, 0, 0, 1, 1], "p": [0, 1, 0, 1, 0, 1],
+         "u": ["a", "a", "b", "b", "c", "c"]}
+    )  # fmt: skip
+    with pytest.raises(InputError, match="kolonne 'd': behandlingen skal være den samme"):
+        estimate_did(frame, DidSpec("y", "d", "p", "iid", unit="u"), source="x.csv")
+
+
 def test_it_reproduces_the_effects_organ_donation_estimate_clustered_by_state(
     organ_csv: Path,
 ) -> None:

@@ -198,6 +198,13 @@ def estimate_did(
     if run_permutation:
         if "unit_id" not in data:
             raise InputError(source, "permutationstesten kræver en enhedskolonne (--unit)")
+        if (data.groupby("unit_id")["treated"].nunique() > 1).any():
+            raise InputError(
+                source,
+                "behandlingen skal være den samme i alle perioder for en enhed "
+                "(permutationstesten flytter hele enheder; slå den fra med --no-permutation)",
+                column=spec.treated,
+            )
         test = permutation_test(data, formula, spec.vcov, estimate, max_assignments, seed)
     return DidResult(
         estimate=estimate,
