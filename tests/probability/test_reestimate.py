@@ -93,3 +93,12 @@ def test_the_reestimated_model_predicts_the_observed_rate_on_average(
     # At the maximum-likelihood estimate the mean prediction equals the observed share.
     predicted = report.parameters.predict_proba(table)
     assert predicted.mean() == pytest.approx(table["job_or_education"].mean(), abs=1e-8)
+
+
+def test_a_column_without_variation_is_left_out_with_a_note(table: pd.DataFrame) -> None:
+    constant = table.assign(business_cycle=4.2, ethnicity=None)
+    report = reestimate(constant, version="constant")
+    assert "business_cycle" not in report.parameters.spec.inputs()
+    assert "ethnicity" not in report.parameters.spec.inputs()
+    assert "Kolonnen business_cycle er udeladt: den har ingen variation i data." in report.notes
+    assert "age" in report.parameters.spec.inputs()

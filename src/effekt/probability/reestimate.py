@@ -156,6 +156,20 @@ def _steps(
     return tuple(steps)
 
 
+def _varying_columns(table: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The input columns with at least two distinct values, and a note for each one left out."""
+    columns: list[str] = []
+    notes: list[str] = []
+    for column in table.columns:
+        if column == OUTCOME:
+            continue
+        if table[column].nunique(dropna=True) >= 2 or column == "s12":
+            columns.append(column)
+        else:
+            notes.append(f"Kolonnen {column} er udeladt: den har ingen variation i data.")
+    return columns, notes
+
+
 def reestimate(
     table: pd.DataFrame,
     *,
@@ -170,11 +184,11 @@ def reestimate(
     effects that cannot be estimated are reported as notes instead.
     """
     options = FitOptions(events_per_parameter, max_iter)
-    spec = full_spec([c for c in table.columns if c != OUTCOME], s12)
+    columns, notes = _varying_columns(table)
+    spec = full_spec(columns, s12)
     model = options.model(spec).fit(table, table[OUTCOME])
     result = model.result_
     y = table[OUTCOME].to_numpy(dtype=float)
-    notes: list[str] = []
     belief: Effect | None = None
     change: Effect | None = None
     if spec.s12 != "none":

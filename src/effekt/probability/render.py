@@ -131,7 +131,7 @@ def report_markdown(report: Reestimation) -> str:
 
 def calibration_svg(calibration: Calibration, size: int = 320) -> str:
     """A calibration chart: observed share (y) against mean predicted probability (x)."""
-    margin = 40
+    margin = 48
     top = max([0.05, *(max(b.predicted, b.observed) for b in calibration.bins)])
     top = min(1.0, top * 1.1)
     inner = size - 2 * margin
@@ -146,7 +146,14 @@ def calibration_svg(calibration: Calibration, size: int = 320) -> str:
         f'<circle cx="{x(b.predicted):.1f}" cy="{y(b.observed):.1f}" r="4" fill="#1f5fa8"/>'
         for b in calibration.bins
     )
-    label = escape(f"Kalibrering (Brier {calibration.brier:.4f})")
+    label = escape(f"Kalibrering (Brier {_num(calibration.brier, 4)})")
+    ticks = "".join(
+        f'<text x="{x(v):.1f}" y="{y(0) + 14:.1f}" font-size="10" text-anchor="middle">'
+        f"{_pct(v, 0)}</text>"
+        f'<text x="{margin - 4}" y="{y(v) + 3:.1f}" font-size="10" text-anchor="end">'
+        f"{_pct(v, 0)}</text>"
+        for v in (0.0, top / 2, top)
+    )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
         f'viewBox="0 0 {size} {size}" role="img" aria-label="{label}">'
@@ -156,11 +163,11 @@ def calibration_svg(calibration: Calibration, size: int = 320) -> str:
         f'<line x1="{margin}" y1="{y(0):.1f}" x2="{x(top):.1f}" y2="{y(0):.1f}" stroke="#333"/>'
         f'<line x1="{margin}" y1="{y(0):.1f}" x2="{margin}" y2="{y(top):.1f}" stroke="#333"/>'
         f'<text x="{size / 2}" y="{size - 8}" text-anchor="middle" font-size="12">'
-        f"Forudsagt sandsynlighed (0–{_pct(top, 0)})</text>"
+        "Forudsagt sandsynlighed</text>"
         f'<text x="12" y="{size / 2}" font-size="12" text-anchor="middle" '
         f'transform="rotate(-90 12 {size / 2})">Observeret andel</text>'
         f'<text x="{size / 2}" y="20" text-anchor="middle" font-size="13">{label}</text>'
-        f"{points}</svg>\n"
+        f"{ticks}{points}</svg>\n"
     )
 
 

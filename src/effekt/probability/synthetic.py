@@ -51,8 +51,10 @@ def synthetic_population(
     )
     for column in indicator_columns(default_instrument()):
         table[column] = _scores(latent, rng, noise=1.0)
-    cut = np.quantile(latent + rng.normal(0.0, 0.5, n), np.cumsum(s12_shares[:5]))
-    answers = np.array(S12_ANSWERS[:5])[np.searchsorted(cut, latent, side="right").clip(0, 4)]
+    belief = latent + rng.normal(0.0, 0.5, n)
+    answered = np.array(s12_shares[:5]) / sum(s12_shares[:5])
+    cut = np.quantile(belief, np.cumsum(answered)[:4])
+    answers = np.array(S12_ANSWERS[:5])[np.searchsorted(cut, belief, side="right")]
     unknown = rng.random(n) < s12_shares[5] / sum(s12_shares)
     table["s12"] = np.where(unknown, "ved_ikke", answers)
     return table
