@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,16 @@ def test_it_reproduces_the_published_mpdta_group_time_effects(mpdta_csv: Path) -
     by_event = {p["relative"]: p["estimate"] for p in data["event_study"]}
     assert by_event[0] == pytest.approx(-0.0199, abs=5e-5)
     assert by_event[3] == pytest.approx(-0.1008, abs=5e-5)
+
+
+def test_the_event_time_chart_has_a_point_per_event_time(mpdta_csv: Path, tmp_path: Path) -> None:
+    svg = tmp_path / "cs.svg"
+    result = CliRunner().invoke(
+        main,
+        ["evaluation", "staggered", str(mpdta_csv), "--outcome", "lemp", "--unit",
+         "countyreal", "--time", "year", "--group", "first.treat", "--svg", str(svg)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Samlet ATT: -0.0400" in result.output
+    labels = re.findall(r'data-label="([^"]+)"', svg.read_text(encoding="utf-8"))
+    assert labels == ["-3", "-2", "-1", "0", "1", "2", "3"]

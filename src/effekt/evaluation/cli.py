@@ -131,6 +131,7 @@ def event_study(file: Path, output: str, svg_path: Path | None, **options: Any) 
     show_default=True,
 )
 @click.option("--method", type=click.Choice(["dr", "ipw", "reg"]), default="dr", show_default=True)
+@click.option("--svg", "svg_path", type=click.Path(path_type=Path), help="Write the chart here.")
 @click.option("--format", "output", type=FORMATS, default="text", show_default=True)
 def staggered(
     file: Path,
@@ -140,6 +141,7 @@ def staggered(
     group: str,
     control_group: Any,
     method: Any,
+    svg_path: Path | None,
     output: str,
 ) -> None:
     """Callaway–Sant'Anna group-time effects for staggered starts."""
@@ -159,6 +161,10 @@ def staggered(
             method=method,
             source=str(file),
         )
+        if svg_path is not None:
+            from effekt.evaluation.analysis.svg import event_study_svg
+
+            svg_path.write_text(event_study_svg(result.event_study), encoding="utf-8")
         return to_json(result) if output == "json" else staggered_text(result)
 
     _run(work)
