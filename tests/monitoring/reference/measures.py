@@ -17,15 +17,17 @@ MENTOR_LAST_DAY = dt.date(2019, 12, 31)
 WORK_HOURS_AS_OFFER = Fraction(225)
 CONVERSATIONS_NEEDED = 4
 EXEMPT_SHARE = Fraction(1, 2)
-# R0: state pension age in months by date of birth (Danish law as of 2019).
+# R0: state pension age in months by date of birth (born before the date on the left).
 PENSION_AGE_MONTHS: tuple[tuple[dt.date, int], ...] = (
     (dt.date(1954, 1, 1), 65 * 12),
     (dt.date(1954, 7, 1), 65 * 12 + 6),
     (dt.date(1955, 1, 1), 66 * 12),
+    (dt.date(1955, 7, 1), 66 * 12 + 6),
     (dt.date(1963, 1, 1), 67 * 12),
     (dt.date(1967, 1, 1), 68 * 12),
+    (dt.date(1971, 1, 1), 69 * 12),
 )
-PENSION_AGE_LATEST = 69 * 12
+PENSION_AGE_LATEST = 70 * 12
 
 
 @dataclass(frozen=True)
@@ -124,25 +126,29 @@ def status_on(register: Register, municipality: str | None, day: dt.date) -> set
 def conversation_counts(
     register: Register, person: Person, benefit: str, talk: Conversation
 ) -> bool:
-    """R14: which conversations count for a person measured on `benefit`."""
+    """R14: which conversations count for a person measured on `benefit`.
+
+    The general rules are about conversations held by the jobcentre or another actor; those
+    held by an a-kasse count only by the dagpenge rules.
+    """
     if is_dead(person, talk.day):
         return False
-    if talk.form == "personligt":
+    if benefit == "dagpenge" and dagpenge_conversation_counts(talk):
         return True
-    if in_offer_on(person, benefit, talk.day):
+    if talk.held_by == "akasse":
+        return False
+    if talk.form == "personligt" or in_offer_on(person, benefit, talk.day):
         return True
     if benefit == "sygedagpenge" and talk.kind == "sygeopfoelgning":
         return True
-    if benefit == "dagpenge" and talk.kind == "faellessamtale":
-        return True
-    if (
-        benefit == "dagpenge"
-        and talk.kind == "jobsamtale"
-        and talk.held_by == "akasse"
-        and talk.akasse_experiment
-    ):
-        return True
     return free_or_trial_municipality_counts(register, person, talk)
+
+
+def dagpenge_conversation_counts(talk: Conversation) -> bool:
+    """R14: for dagpenge, fællessamtaler and a-kasse job conversations in the experiment."""
+    if talk.kind == "faellessamtale":
+        return True
+    return talk.held_by == "akasse" and talk.kind == "jobsamtale" and talk.akasse_experiment
 
 
 def free_or_trial_municipality_counts(

@@ -247,14 +247,17 @@ def test_work_hours_exemptions_mentor_and_dead_periods(tmp_path: Path) -> None:
     assert row.conversations_share == Fraction(1, 5)
 
 
-def test_free_and_trial_municipalities_and_dagpenge_conversations(tmp_path: Path) -> None:
+def test_free_and_trial_municipalities_and_a_kasse_conversations(tmp_path: Path) -> None:
     # 400 is a frikommune: f1's four phone job conversations by the jobcentre count; f2's
     #     by the a-kasse do not. 500 is a forsøgskommune: f3 has two video (count) and two
     #     phone (do not) conversations; f4 on dagpenge has two fællessamtaler by phone and
     #     two a-kasse job conversations in the experiment -> 4.
-    # 2019-12: 400 -> 1/2, 500 -> 1/2.
-    ids = ("f1", "f2", "f3", "f4")
-    homes = {"f1": "400", "f2": "400", "f3": "500", "f4": "500"}
+    # 101 has no status: f5 on kontanthjælp has four personal job conversations held by an
+    #     a-kasse, which count only by the dagpenge rules -> 0; f6 on dagpenge has four
+    #     personal fællessamtaler at the jobcentre -> 4.
+    # 2019-12: 400 -> 1/2, 500 -> 1/2, 101 -> 1/2.
+    ids = ("f1", "f2", "f3", "f4", "f5", "f6")
+    homes = {"f1": "400", "f2": "400", "f3": "500", "f4": "500", "f5": "101", "f6": "101"}
 
     def by(pid: str, day: str, form: str, kind: str, held_by: str, exp: str = "") -> dict[str, str]:
         return {**talk(pid, day, form, kind), "held_by": held_by, "akasse_experiment": exp}
@@ -277,8 +280,8 @@ def test_free_and_trial_municipalities_and_dagpenge_conversations(tmp_path: Path
                 "valid_to": "",
             },
         ],
-        "benefits": [benefit(p, "kontanthjaelp", "2019-01-01") for p in ("f1", "f2", "f3")]
-        + [benefit("f4", "dagpenge", "2019-01-01")],
+        "benefits": [benefit(p, "kontanthjaelp", "2019-01-01") for p in ("f1", "f2", "f3", "f5")]
+        + [benefit(p, "dagpenge", "2019-01-01") for p in ("f4", "f6")],
         "conversations": [by("f1", d, "telefon", "jobsamtale", "jobcenter") for d in days]
         + [by("f2", d, "telefon", "jobsamtale", "akasse") for d in days]
         + [
@@ -286,10 +289,33 @@ def test_free_and_trial_municipalities_and_dagpenge_conversations(tmp_path: Path
             for d, f in zip(days, ("video", "video", "telefon", "telefon"), strict=True)
         ]
         + [by("f4", d, "telefon", "faellessamtale", "akasse") for d in days[:2]]
-        + [by("f4", d, "telefon", "jobsamtale", "akasse", "true") for d in days[2:]],
+        + [by("f4", d, "telefon", "jobsamtale", "akasse", "true") for d in days[2:]]
+        + [by("f5", d, "personligt", "jobsamtale", "akasse") for d in days]
+        + [by("f6", d, "personligt", "faellessamtale", "jobcenter") for d in days],
     }
     rows = rows_for(tmp_path, tables, "2019-12", "2019-12")
     assert {key[0]: (r.population, r.conversations_met) for key, r in rows.items()} == {
         "400": (2, 1),
         "500": (2, 1),
+        "101": (2, 1),
     }
+
+
+def test_the_measured_ages_run_from_16_to_the_state_pension_age(tmp_path: Path) -> None:
+    # y: born 15 Jun 2003, 16 on 15 Jun 2019: measured from 2019-06 (age on the month's last
+    #    day), not in 2019-05.
+    # o: born 10 Mar 1955, pension age 66 1/2 reached on 10 Sep 2021: measured in 2021-08,
+    #    not in 2021-09.
+    tables: dict[str, Table] = {
+        "persons": [person("y", "2003-06-15"), person("o", "1955-03-10")],
+        "residence": [lives("y", "101"), lives("o", "851")],
+        "benefits": [
+            benefit("y", "uddannelseshjaelp", "2018-01-01"),
+            benefit("o", "ledighedsydelse", "2018-01-01"),
+        ],
+    }
+    rows = rows_for(tmp_path, tables, "2019-05", "2021-09")
+    assert ("101", "2019-05") not in rows
+    assert rows["101", "2019-06"].population == 1
+    assert rows["851", "2021-08"].population == 1
+    assert ("851", "2021-09") not in rows
