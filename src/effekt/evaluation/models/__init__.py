@@ -1,0 +1,29 @@
+"""Models of module 4: experiments, KPIs, cohorts and surveys."""
+
+from effekt.evaluation.models.cohort import Cohort, CohortMembership, CohortSource
+from effekt.evaluation.models.experiment import (
+    Experiment,
+    Kpi,
+    KpiKind,
+    KpiMeasurement,
+    MeasurementPoint,
+    PointKind,
+)
+from effekt.evaluation.models.survey import Audience, Invitation, Response, Survey, Wave
+
+__all__ = [
+    "Audience",
+    "Cohort",
+    "CohortMembership",
+    "CohortSource",
+    "Experiment",
+    "Invitation",
+    "Kpi",
+    "KpiKind",
+    "KpiMeasurement",
+    "MeasurementPoint",
+    "PointKind",
+    "Response",
+    "Survey",
+    "Wave",
+]

@@ -1,0 +1,118 @@
+"""Danish text for numbers, and rows ready for templates (web pages and reports alike)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from effekt.evaluation.analysis.shares import Share
+from effekt.evaluation.report.svg import kpi_chart
+from effekt.evaluation.services.kpi_status import KpiStatus
+from effekt.evaluation.surveys.results import Change, WaveResult
+
+KIND_TARGET = {"count": "{} personer/enheder", "share": "{} %", "change": "{} % ændring"}
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """Danish decimal comma and thousands point: 1.234,5."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def signed(value: float, decimals: int = 1) -> str:
+    return ("+" if value > 0 else "") + number(value, decimals)
+
+
+def percent(value: float | None, decimals: int = 1) -> str:
+    """A share 0..1 as "61,2 %" ("–" when there is nothing to measure)."""
+    return "–" if value is None else f"{number(100 * value, decimals)} %"
+
+
+def share_text(share: Share) -> str:
+    """ "61,2 % (95 % KI 52,0–69,5 %; 49 af 80)"."""
+    if share.share is None or share.ci_low is None or share.ci_high is None:
+        return "ingen svar"
+    return (
+        f"{percent(share.share)} (95 % KI {number(100 * share.ci_low)}–"
+        f"{number(100 * share.ci_high)} %; {share.count} af {share.total})"
+    )
+
+
+def change_text(change: Change) -> str:
+    if change.difference is None or change.ci_low is None or change.ci_high is None:
+        return "–"
+    return (
+        f"{signed(100 * change.difference)} procentpoint "
+        f"(95 % KI {signed(100 * change.ci_low)} til {signed(100 * change.ci_high)})"
+    )
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    name: str
+    target: str
+    latest: str
+    latest_label: str
+    expected: str
+    status: str
+    status_label: str
+    chart: str
+    points: tuple[tuple[str, str, str], ...]
+
+
+def _value_text(status: KpiStatus, value: float | None, share: Share | None) -> str:
+    if value is None:
+        return "–"
+    if status.kind == "count":
+        return number(value, 0)
+    if status.kind == "share" and share is not None:
+        return share_text(share)
+    return f"{signed(value)} %"
+
+
+def kpi_row(status: KpiStatus, start: date, end: date) -> KpiRow:
+    """A KPI for display: target, latest value, expected level, status and chart."""
+    decimals = 0 if status.kind == "count" else 1
+    latest = status.latest
+    return KpiRow(
+        name=status.name,
+        target=KIND_TARGET[status.kind].format(number(status.target, decimals)),
+        latest="–" if latest is None else _value_text(status, latest.value, latest.share),
+        latest_label="" if latest is None else f"{latest.label} ({latest.day:%d.%m.%Y})",
+        expected="–" if latest is None else number(latest.expected, decimals),
+        status=status.status,
+        status_label=status.status_label,
+        chart=kpi_chart(status, start, end),
+        points=tuple(
+            (p.label, f"{p.day:%d.%m.%Y}", _value_text(status, p.value, p.share))
+            for p in status.points
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    question: str
+    text: str
+    distribution: str
+    dont_know: int
+    positive: str
+
+
+def item_rows(wave: WaveResult) -> list[ItemRow]:
+    """Scale items and choice questions of a wave, one row each."""
+    rows = []
+    for item in wave.items:
+        distribution = ", ".join(
+            f"{o.label}: {o.share.count}" for o in item.options if o.share.count
+        )
+        rows.append(
+            ItemRow(
+                question=item.question,
+                text="" if item.text == item.question else item.text,
+                distribution=distribution or "ingen svar",
+                dont_know=item.dont_know,
+                positive="" if item.positive is None else share_text(item.positive),
+            )
+        )
+    return rows

@@ -1,0 +1,1 @@
+"""Services of the experiments workspace (`<entity>_<action>`, keyword-only, typed)."""
