@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from effekt.progression.views import citizen, course, dashboard, measurement, referral
+from effekt.progression.views import (
+    citizen,
+    course,
+    course_changes,
+    dashboard,
+    measurement,
+    referral,
+    report,
+)
 
 app_name = "progression"
 
@@ -16,4 +24,12 @@ urlpatterns = [
     path("<int:pk>/maaling/<str:point>/link/", measurement.citizen_link_new, name="link"),
     path("maaling/<int:pk>/", measurement.measurement_detail, name="measurement"),
     path("svar/<str:token>/", citizen.citizen_answer, name="answer"),
+    path("<int:pk>/forlaeng/", course_changes.course_extend_view, name="extend"),
+    path("<int:pk>/afslut/", course_changes.course_end_view, name="end"),
+    path("<int:pk>/plan/", course_changes.course_plan_view, name="plan"),
+    path("<int:pk>/rapport/", report.report_new, name="report_new"),
+    path("rapport/<int:pk>/", report.report_detail, name="report"),
+    path("rapport/<int:pk>/send/", report.report_send_view, name="report_send"),
+    path("rapport/<int:pk>/kvitter/", report.report_acknowledge_view, name="report_acknowledge"),
+    path("rapport/<int:pk>/pdf/", report.report_pdf, name="report_pdf"),
 ]

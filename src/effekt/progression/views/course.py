@@ -18,6 +18,7 @@ from effekt.progression.services.course_overview import (
     timeline,
 )
 from effekt.progression.services.measurement_entry import may_measure
+from effekt.progression.services.reports import may_write_reports, reports_visible_to
 from effekt.progression.views.access import course_for, request_user
 
 
@@ -26,6 +27,7 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
     course = course_for(request, pk)
     comparison = comparison_chart(course)
+    running = course.status == CourseStatus.ACTIVE
     context = {
         "course": course,
         "cpr": course.citizen.cpr_for(user),
@@ -35,7 +37,14 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "charts": [mark_safe(svg) for svg in indicator_charts(course)],
         "comparison": mark_safe(comparison) if comparison else None,
         "timeline": timeline(course),
-        "reports": list(course.reports.all()),
+        "reports": list(reports_visible_to(user, course)),
+        "may_write_reports": may_write_reports(user, course),
+        "may_extend": running
+        and user.role in (Role.SUPPLIER_CONSULTANT, Role.JOBCENTRE_CONSULTANT),
+        "may_end": running and user.role == Role.SUPPLIER_CONSULTANT,
+        "may_edit_plan": course.status != CourseStatus.ENDED
+        and user.role == Role.JOBCENTRE_CONSULTANT,
+        "ending": getattr(course, "ending", None),
         "extensions": list(course.extensions.all()),
         "may_measure": may_measure(user, course),
         "may_start": user.role == Role.SUPPLIER_CONSULTANT

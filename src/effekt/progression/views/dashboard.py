@@ -10,6 +10,7 @@ from django.utils import timezone
 from effekt.organisations.models import Role
 from effekt.progression.rules.worklist import BUCKET_LABELS
 from effekt.progression.services.dashboard import dashboard_build
+from effekt.progression.services.reports import reports_to_acknowledge
 from effekt.progression.views.access import request_user
 
 
@@ -28,5 +29,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "mine": mine,
             "is_supplier": user.role == Role.SUPPLIER_CONSULTANT,
             "is_jobcentre": user.role == Role.JOBCENTRE_CONSULTANT,
+            "to_acknowledge": list(reports_to_acknowledge(user)),
         },
     )
