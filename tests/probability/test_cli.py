@@ -151,3 +151,14 @@ def test_a_malformed_active_model_is_an_error_not_a_silent_fallback(model_dir: P
     result = CliRunner().invoke(main, ["model", "show", "--format", "json"])
     assert result.exit_code == 1
     assert "active.json: not valid JSON (line 1, column 2)" in result.output
+
+
+def test_fit_refuses_a_model_version_that_is_not_a_plain_file_name(
+    model_dir: Path, outcomes_csv: Path
+) -> None:
+    result = CliRunner().invoke(
+        main, ["model", "fit", "--outcomes", str(outcomes_csv), "--model-version", "../x"]
+    )
+    assert result.exit_code == 2
+    assert "--model-version" in result.output
+    assert not model_dir.exists()

@@ -68,3 +68,9 @@ def test_it_reads_parquet_and_counts_rows_from_one(tmp_path: Path) -> None:
 def test_it_reports_a_file_that_does_not_exist(tmp_path: Path) -> None:
     with pytest.raises(OutcomeFileError, match="findes ikke"):
         read_outcomes(tmp_path / "mangler.csv")
+
+
+def test_it_reads_a_csv_file_saved_with_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_text("job_or_education,s12\n1,ja\n", encoding="utf-8-sig")
+    assert read_outcomes(path)["job_or_education"].tolist() == [1.0]

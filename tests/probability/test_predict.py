@@ -11,7 +11,7 @@ import pytest
 from effekt.bip import IndicatorScore, default_instrument, score_indicators
 from effekt.probability.model import JobProbabilityModel
 from effekt.probability.parameters import default_parameters
-from effekt.probability.predict import predict
+from effekt.probability.predict import predict, predict_course
 from effekt.probability.store import activate
 
 BIP = default_instrument()
@@ -71,3 +71,16 @@ def test_it_refuses_a_category_the_model_has_never_seen() -> None:
     model = JobProbabilityModel().fit(table, table["job_or_education"]).to_parameters("x")
     with pytest.raises(ValueError, match="kolonne sex: værdien 'X'"):
         predict(_scores(5), {"sex": "X"}, model=model)
+
+
+def test_a_course_shows_the_probability_at_each_measurement_and_its_change() -> None:
+    course = [("baseline", _scores(2)), ("midway", _scores(3)), ("final", _scores(4))]
+    points = predict_course(course, model=default_parameters())
+    assert [p.point for p in points] == ["baseline", "midway", "final"]
+    assert [p.probability for p in points] == pytest.approx([0.027, 0.049, 0.104])
+    assert [p.change_since_baseline for p in points] == pytest.approx([0.0, 0.022, 0.077])
+    assert {p.model_version for p in points} == {"2026.1-default"}
+
+
+def test_a_course_without_measurements_has_no_probabilities() -> None:
+    assert predict_course([], model=default_parameters()) == []

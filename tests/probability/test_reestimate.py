@@ -102,3 +102,13 @@ def test_a_column_without_variation_is_left_out_with_a_note(table: pd.DataFrame)
     assert "ethnicity" not in report.parameters.spec.inputs()
     assert "Kolonnen business_cycle er udeladt: den har ingen variation i data." in report.notes
     assert "age" in report.parameters.spec.inputs()
+
+
+def test_with_s12_as_a_score_each_step_multiplies_the_odds_by_the_same_factor(
+    table: pd.DataFrame,
+) -> None:
+    rates = reestimate(table, version="linear", s12="linear").parameters.s12_rates()
+    shown = [rates[a] for a in ("nej", "tvivler", "det_svinger", "ja")]
+    odds = [p / (1 - p) for p in shown if p is not None]
+    assert odds[1] / odds[0] == pytest.approx(odds[2] / odds[1], rel=1e-9)
+    assert odds[3] / odds[2] == pytest.approx((odds[1] / odds[0]) ** 2, rel=1e-9)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
 MODEL_DIR_HELP = "Model directory (default: $EFFEKT_MODEL_DIR or var/models)."
+VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @click.group()
@@ -115,6 +117,11 @@ def fit(
     from effekt.probability.render import write_report
     from effekt.probability.store import activate
 
+    if model_version is not None and not VERSION_PATTERN.fullmatch(model_version):
+        raise click.BadParameter(
+            "brug kun bogstaver a-z, tal, punktum, bindestreg og understreg",
+            param_hint="--model-version",
+        )
     directory = _directory(model_dir)
     active = _active_version(directory)
     try:

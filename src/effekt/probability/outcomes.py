@@ -87,7 +87,7 @@ def _load(path: Path) -> tuple[pd.DataFrame, int]:
     try:
         if path.suffix.lower() == ".parquet":
             return pd.read_parquet(path), 1
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"), 2
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig"), 2
     except FileNotFoundError:
         raise OutcomeFileError(f"{path}: filen findes ikke") from None
     except (ValueError, UnicodeDecodeError, OSError) as problem:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,3 +80,36 @@ def predict(
     table = pd.DataFrame([{name: row.get(name) for name in used}])
     probability = float(parameters.predict_proba(table)[0])
     return Prediction(probability, parameters.version, imputed)
+
+
+@dataclass(frozen=True)
+class MeasurementProbability:
+    """The probability at one measurement point and its change since the first (baseline)."""
+
+    point: str
+    probability: float
+    change_since_baseline: float
+    model_version: str
+
+
+def predict_course(
+    measurements: Sequence[tuple[str, Mapping[int, IndicatorScore]]],
+    characteristics: Mapping[str, Any] | None = None,
+    *,
+    model: ModelParameters | None = None,
+    instrument: Instrument | None = None,
+) -> list[MeasurementProbability]:
+    """Probabilities for a course's measurements, in the order given (baseline first), all
+    from one model so that the changes since baseline compare like with like."""
+    parameters = model or active_parameters()
+    predictions = [
+        predict(scores, characteristics, model=parameters, instrument=instrument)
+        for _, scores in measurements
+    ]
+    if not predictions:
+        return []
+    baseline = predictions[0].probability
+    return [
+        MeasurementProbability(point, p.probability, p.probability - baseline, p.model_version)
+        for (point, _), p in zip(measurements, predictions, strict=True)
+    ]
