@@ -1,0 +1,192 @@
+"""Intermediate: what each person has in the 12-month window ending with month M.
+
+Offers, ordinary work hours, exemptions and counted conversations, each keyed by (person_id,
+measure_m), the measured month M. An event in month m lies in the windows of M = m .. m + 11.
+
+
+"""
+
+from __future__ import annotations
+
+import ibis  # type: ignore[import-untyped]
+import ibis.expr.types as ir  # type: ignore[import-untyped]
+
+from effekt.monitoring.engine.calendar import WINDOW_MONTHS, day_number, first_day, month_index
+from effekt.monitoring.engine.frames import by_month, clip, merge_touching
+from effekt.monitoring.engine.parameters import Rules
+from effekt.monitoring.engine.spells import Span, residence_on
+from effekt.monitoring.engine.staging import OPEN_DAY, OPEN_MONTH
+
+KEYS = ["person_id", "m"]
+
+
+def _in_window(t: ir.Table, span: Span) -> ir.Table:
+    """Rows spread to the measured months M whose window holds their month `m`."""
+    spread = t.mutate(measure_m=ibis.range(t.m, t.m + WINDOW_MONTHS).unnest())
+    return spread.filter(spread.measure_m.between(span.start, span.end))
+
+
+def _allowed(t: ir.Table, rules: Rules) -> ir.StringValue:
+    """`|b1|b2|` listing the main benefits an offer counts for; null when it counts for all."""
+    cases = [(t.offer == code, "|" + "|".join(b) + "|") for code, b in rules.offer_only_for.items()]
+    return ibis.cases(*cases, else_=ibis.null("string")) if cases else ibis.null("string")
+
+
+def counts_for(allowed: ir.StringValue, benefit: ir.StringValue) -> ir.BooleanValue:
+    """Whether an offer with `allowed` counts for a person on main benefit `benefit`."""
+    return allowed.isnull() | allowed.contains("|" + benefit.fill_null("") + "|")
+
+
+def counted_offers(offers: ir.Table, rules: Rules, span: Span) -> ir.Table:
+    """Offers on the days they count (mentor cut at its last day), with `allowed`."""
+    o = offers.filter(offers.offer.isin(rules.counted_offers))
+    until = rules.offer_counts_until
+    last_day = ibis.cases(
+        *[(o.offer == c, day_number(d)) for c, d in until.items()], else_=OPEN_DAY
+    )
+    last_m = ibis.cases(
+        *[(o.offer == c, month_index(d.year, d.month)) for c, d in until.items()], else_=OPEN_MONTH
+    )
+    o = o.mutate(
+        end_day=ibis.least(o.end_day, last_day),
+        end_m=ibis.least(o.end_m, last_m),
+        allowed=_allowed(o, rules),
+    )
+    return clip(o, span.start - WINDOW_MONTHS + 1, span.end, _window_first_day(span), span.end_day)
+
+
+def _window_first_day(span: Span) -> int:
+    m = span.start - WINDOW_MONTHS + 1
+    return day_number(first_day(m))
+
+
+def offer_windows(counted: ir.Table, span: Span) -> ir.Table:
+    """(person_id, M, allowed, last_offer_day) for every counted offer touching the window."""
+    months = counted.mutate(m=ibis.range(counted.start_m, counted.end_m + 1).unnest())
+    spread = _in_window(months, span)
+    return spread.group_by(["person_id", "measure_m", "allowed"]).aggregate(
+        last_offer_day=spread.end_day.max()
+    )
+
+
+def employment_windows(employment: ir.Table, calendar: ir.Table, span: Span) -> ir.Table:
+    """(person_id, M, work_hours, work_offer): hundredths of ordinary work hours in the window."""
+    spread = _in_window(employment, span)
+    summed = spread.group_by(["person_id", "measure_m"]).aggregate(work_hours=spread.hours.sum())
+    joined = summed.join(
+        calendar.select(measure_m="m", threshold="employment_threshold"), "measure_m"
+    )
+    return joined.select(
+        "person_id", "measure_m", "work_hours", work_offer=joined.work_hours >= joined.threshold
+    )
+
+
+def exemption_windows(exemptions: ir.Table, calendar: ir.Table, span: Span) -> ir.Table:
+    """(person_id, M, exempt_days, exempt): exempt at least the exemption share of the window."""
+    lo_m = span.start - WINDOW_MONTHS + 1
+    merged = merge_touching(
+        clip(exemptions, lo_m, span.end, _window_first_day(span), span.end_day), ["person_id"]
+    )
+    monthly = by_month(merged, calendar, ["person_id"])
+    days = monthly.group_by(["person_id", "m"]).aggregate(
+        days=(monthly.in_end - monthly.in_start + 1).sum()
+    )
+    spread = _in_window(days, span)
+    summed = spread.group_by(["person_id", "measure_m"]).aggregate(exempt_days=spread.days.sum())
+    c = calendar.select("window_days", "exemption_num", "exemption_den", measure_m="m")
+    j = summed.join(c, "measure_m")
+    return j.select(
+        "person_id", "measure_m", "exempt_days",
+        exempt=j.exempt_days * j.exemption_den >= j.exemption_num * j.window_days,
+    )  # fmt: skip
+
+
+def _offer_days(conv: ir.Table, counted: ir.Table, calendar: ir.Table) -> ir.Table:
+    """(person_id, day, allowed) for conversation days inside a counted offer."""
+    monthly = by_month(counted, calendar, ["person_id", "allowed"])
+    days = conv.select("person_id", "m", "day").distinct()
+    j = days.join(monthly.select("person_id", "m", "allowed", "in_start", "in_end"), KEYS)
+    j = j.filter((j.in_start <= j.day) & (j.day <= j.in_end))
+    return j.select("person_id", "day", "allowed").distinct()
+
+
+def _dead_days(conv: ir.Table, dead: ir.Table) -> ir.Table:
+    """(person_id, day) of conversation days in a dead period."""
+    days = conv.select("person_id", "day").distinct()
+    j = days.join(dead.select("person_id", "start_day", "end_day"), "person_id")
+    j = j.filter((j.start_day <= j.day) & (j.day <= j.end_day))
+    return j.select("person_id", "day").distinct()
+
+
+def _status_days(conv: ir.Table, residence_monthly: ir.Table, status_monthly: ir.Table) -> ir.Table:
+    """(person_id, day, status) for conversations in a frikommune/forsøgskommune that day."""
+    days = conv.select("person_id", "m", "day").distinct()
+    located = residence_on(days, "day", residence_monthly)
+    s = status_monthly.select("municipality_code", "m", "status", "in_start", "in_end")
+    j = located.join(s, ["municipality_code", "m"])
+    j = j.filter((j.in_start <= j.day) & (j.day <= j.in_end))
+    return j.select("person_id", "day", "status").distinct()
+
+
+def _status_rule(t: ir.Table, rules: Rules) -> ir.BooleanValue:
+    rule = ibis.literal(False)
+    for status, forms in rules.status_forms.items():
+        held = rules.status_held_by.get(status)
+        ok = (t.status == status) & (t.kind == "jobsamtale") & t.form.isin(forms)
+        rule = rule | (ok & t.held_by.isin(held) if held else ok)
+    return rule.fill_null(False)
+
+
+def _flagged(conv: ir.Table, tables: dict[str, ir.Table], rules: Rules) -> ir.Table:
+    """Conversations with `base`: counted whatever benefit the person is measured on."""
+    open_offers = tables["offer_days"].filter(lambda t: t.allowed.isnull())
+    c = conv.left_join(open_offers.select("person_id", "day", in_offer=True), ["person_id", "day"])
+    c = c.drop("person_id_right", "day_right")
+    c = c.left_join(tables["dead_days"].mutate(dead=True), ["person_id", "day"])
+    c = c.drop("person_id_right", "day_right")
+    statuses = tables["status_days"]
+    c = c.left_join(statuses, ["person_id", "day"]).drop("person_id_right", "day_right")
+    base = c.form.isin(rules.always_forms) | c.in_offer.fill_null(False) | _status_rule(c, rules)
+    return c.mutate(base=base, dead=c.dead.fill_null(False))
+
+
+def conversation_windows(
+    conversations: ir.Table,
+    population: ir.Table,
+    counted: ir.Table,
+    dead: ir.Table,
+    residence_monthly: ir.Table,
+    status_monthly: ir.Table,
+    calendar: ir.Table,
+    rules: Rules,
+    span: Span,
+) -> ir.Table:
+    """(person_id, measure_m, conversations, last_conversation_day): counted days in the
+    window, judged by the benefit the person is measured on in month M."""
+    lo = span.start - WINDOW_MONTHS + 1
+    c = conversations.filter(conversations.m.between(lo, span.end))
+    offer_days = _offer_days(c, counted, calendar)
+    tables = {
+        "offer_days": offer_days,
+        "dead_days": _dead_days(c, dead),
+        "status_days": _status_days(c, residence_monthly, status_monthly),
+    }
+    flagged = _in_window(_flagged(c, tables, rules), span)
+    pop = population.select("person_id", "benefit", measure_m="m")
+    j = flagged.join(pop, ["person_id", "measure_m"])
+    restricted = offer_days.filter(offer_days.allowed.notnull())
+    j = j.left_join(restricted, ["person_id", "day"]).drop("person_id_right", "day_right")
+    in_restricted = j.allowed.notnull() & counts_for(j.allowed, j.benefit)
+    by_benefit = ((j.benefit == "sygedagpenge") & (j.kind == "sygeopfoelgning")) | (
+        (j.benefit == "dagpenge")
+        & (
+            (j.kind == "faellessamtale")
+            | ((j.kind == "jobsamtale") & (j.held_by == "akasse") & j.akasse_experiment)
+        )
+    )
+    j = j.mutate(counts=~j.dead & (j.base | in_restricted | by_benefit))
+    days = j.group_by(["person_id", "measure_m", "day"]).aggregate(counts=j.counts.max())
+    days = days.filter(days.counts)
+    return days.group_by(["person_id", "measure_m"]).aggregate(
+        conversations=days.day.count(), last_conversation_day=days.day.max()
+    )

@@ -1,0 +1,172 @@
+"""Run the whole engine: stage the inputs, compute the measures, return a result object."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import ibis  # type: ignore[import-untyped]
+import ibis.expr.types as ir  # type: ignore[import-untyped]
+
+from effekt.env import env_int, env_str
+from effekt.monitoring.engine import measures, outputs, seniority, spells, summaries
+from effekt.monitoring.engine.calendar import (
+    WINDOW_MONTHS,
+    calendar_table,
+    day_number,
+    first_day,
+    month_label,
+    parse_month,
+)
+from effekt.monitoring.engine.frames import by_month, clip
+from effekt.monitoring.engine.parameters import Rules, load_rules
+from effekt.monitoring.engine.result import MonitoringResult
+from effekt.monitoring.engine.staging import OPEN_MONTH, InputError, stage
+
+Step = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What to run on. Months are `YYYY-MM`; None means from the data."""
+
+    data_dir: Path
+    start: str | None = None
+    end: str | None = None
+    parameters: Path | None = None
+    memory_limit: str | None = None
+    threads: int | None = None
+
+
+def connect(memory_limit: str | None = None, threads: int | None = None) -> ibis.BaseBackend:
+    """An embedded DuckDB connection (EFFEKT_DUCKDB_MEMORY_LIMIT, EFFEKT_DUCKDB_THREADS)."""
+    limit = memory_limit or env_str("EFFEKT_DUCKDB_MEMORY_LIMIT", "")
+    count = threads or env_int("EFFEKT_DUCKDB_THREADS", 0)
+    config: dict[str, str | int] = {}
+    if limit:
+        config["memory_limit"] = limit
+    if count:
+        config["threads"] = count
+    return ibis.duckdb.connect(**config)
+
+
+def _bounds(benefits: ir.Table) -> tuple[int, int]:
+    ends = ibis.ifelse(benefits.end_m == OPEN_MONTH, benefits.start_m, benefits.end_m)
+    found = benefits.aggregate(lo=benefits.start_m.min(), hi=ends.max()).to_pyarrow().to_pylist()[0]
+    if found["lo"] is None:
+        raise InputError("benefits", None, None, "has no rows")
+    return int(found["lo"]), int(found["hi"])
+
+
+def _span(options: RunOptions, benefits: ir.Table) -> tuple[spells.Span, int]:
+    data_lo, data_hi = _bounds(benefits)
+    try:
+        start = parse_month(options.start) if options.start else data_lo
+        end = parse_month(options.end) if options.end else max(data_hi, start)
+    except ValueError as error:
+        raise InputError("--from/--to", None, None, str(error)) from None
+    if end < start:
+        raise InputError("--to", None, None, f"{month_label(end)} is before {month_label(start)}")
+    measure_start = start - WINDOW_MONTHS + 1
+    lo = min(data_lo, measure_start - WINDOW_MONTHS + 1)
+    end_day = day_number(first_day(end + 1)) - 1
+    span = spells.Span(lo, measure_start, end, day_number(first_day(lo)), end_day)
+    return span, start
+
+
+class _Store:
+    """Materialises each stage as a temporary table so later stages read it once."""
+
+    def __init__(self, con: ibis.BaseBackend, on_step: Step | None) -> None:
+        self.con, self.on_step = con, on_step
+
+    def __call__(self, name: str, expr: ir.Table) -> ir.Table:
+        if self.on_step:
+            self.on_step(f"computing {name}")
+        return self.con.create_table(f"int_{name}", expr, temp=True, overwrite=True)
+
+
+def _monthly(
+    store: _Store, t: ir.Table, span: spells.Span, cal: ir.Table, keys: list[str]
+) -> ir.Table:
+    lo = span.start - WINDOW_MONTHS + 1
+    cut = clip(t, lo, span.end, day_number(first_day(lo)), span.end_day)
+    return store(f"{keys[1]}_monthly", by_month(cut, cal, keys))
+
+
+def compute(
+    con: ibis.BaseBackend,
+    staged: dict[str, ir.Table],
+    rules: Rules,
+    span: spells.Span,
+    start: int,
+    on_step: Step | None = None,
+) -> MonitoringResult:
+    """All stages from staged tables to the result object."""
+    store = _Store(con, on_step)
+    back = max(s.spell_months for s in rules.sets)
+    cal = store("calendar", calendar_table(rules, span.lo - back, span.end))
+    intervals = store(
+        "benefit_intervals", spells.benefit_intervals(staged["benefits"], rules, span)
+    )
+    pieces = store("benefit_pieces", spells.benefit_pieces(intervals, cal))
+    days = store("benefit_days", spells.benefit_days(pieces))
+    main = store("main_benefit", spells.main_benefit(days, rules))
+    dead = store("dead_periods", spells.dead_islands(staged["exemptions"], rules, span))
+    senior = store(
+        "seniority",
+        seniority.seniority(main, intervals, pieces, dead, cal, rules, span.end_day, span.end),
+    )
+    residence = _monthly(store, staged["residence"], span, cal, ["person_id", "municipality_code"])
+    status = _monthly(
+        store, staged["municipality_status"], span, cal, ["municipality_code", "status"]
+    )
+    persons = staged["persons"]
+    population = store("population", spells.population(senior, persons, residence, rules, span))
+    counted = store("counted_offers", measures.counted_offers(staged["offers"], rules, span))
+    talks = measures.conversation_windows(
+        staged["conversations"], population, counted, dead, residence, status, cal, rules, span
+    )
+    measured = store(
+        "person_measures",
+        outputs.person_measures(
+            population,
+            measures.offer_windows(counted, span),
+            measures.employment_windows(staged["employment_hours"], cal, span),
+            measures.exemption_windows(staged["exemptions"], cal, span),
+            talks,
+            cal,
+        ),
+    )
+    focus_counts = outputs.focus_counts(measured).to_pyarrow().to_pylist()
+    result_counts = outputs.result_counts(days, residence, persons, cal, rules, span)
+    expected = staged["expected_rates"].to_pyarrow().to_pylist()
+    focus = summaries.focus_rows(focus_counts, span.start, start, span.end)
+    results = summaries.result_rows(
+        result_counts.to_pyarrow().to_pylist(), expected, span.start, start, span.end
+    )
+    last = measured.filter(measured.m == span.end).to_pyarrow().to_pylist()
+    in_force = [s.name for s in rules.sets if s.valid_from <= first_day(span.end)]
+    return MonitoringResult(
+        start=month_label(start),
+        end=month_label(span.end),
+        parameter_sets=tuple(in_force) or (rules.sets[0].name,),
+        focus_targets=focus,
+        result_target=results,
+        verdicts=summaries.verdict_rows(focus, results, rules, start, span.end),
+        worklist=summaries.worklist_rows(last),
+    )
+
+
+def run(options: RunOptions, on_step: Step | None = None) -> MonitoringResult:
+    """Validate the folder `options.data_dir` and compute every output.
+
+    Raises `InputError` (naming file, line and column) before computing anything when an
+    input is invalid.
+    """
+    rules = load_rules(options.parameters)
+    con = connect(options.memory_limit, options.threads)
+    staged = stage(con, options.data_dir, on_step)
+    span, start = _span(options, staged["benefits"])
+    return compute(con, staged, rules, span, start, on_step)

@@ -1,0 +1,273 @@
+"""Intermediate: the spell on the main benefit in a month and whether it has lasted long enough.
+
+Three spell rules (parameter `spell_rule`):
+- `month_gap` (kontanthjælp and the other benefits): walking back from the last day with the
+  benefit in the month, the spell continues over days with the benefit and over gaps without
+  any benefit, and is broken by a whole calendar month without any benefit or by a day with
+  another benefit only. A benefit's `preceded_by` benefit running straight into it belongs
+  to its spell (overgangsydelse before kontanthjælp/uddannelseshjælp), not the other way.
+- `overlap` (sygedagpenge): rows merged when the next starts at least one day before the
+  merged spell ends.
+- `hours` (dagpenge): net hours from the latest first day of a dagpenge period.
+
+Days-based spells qualify when their days from start to the last day with the benefit in the
+month, less dead days, cover the `spell_months` months ending on that day. Dagpenge hours are
+kept exactly in units of 1/106 260 of a hundredth hour (106 260 is divisible by every
+month's 20-23 weekdays), so 12 × 160.33 hours qualify however they split over months.
+"""
+
+from __future__ import annotations
+
+import ibis  # type: ignore[import-untyped]
+import ibis.expr.types as ir  # type: ignore[import-untyped]
+
+from effekt.monitoring.engine.frames import by_month, islands, weekdays
+from effekt.monitoring.engine.parameters import Rules
+
+UNITS = 106_260
+KEYS = ["person_id", "m"]
+OUT = ["person_id", "m", "benefit", "last_in_m", "spell_start", "seniority", "threshold"]
+
+
+def dead_within(
+    rows: ir.Table, dead: ir.Table, keys: list[str], a: str, b: str, count_weekdays: bool
+) -> ir.Table:
+    """`keys` with `dead`: dead days (or weekdays) within [a, b] of each row.
+
+    An equi-join on person_id with the person's few merged dead periods.
+    """
+    d = dead.select("person_id", d_start="start_day", d_end="end_day")
+    j = rows.select(*keys, lo=rows[a], hi=rows[b]).join(d, "person_id", how="left")
+    lo, hi = ibis.greatest(j.lo, j.d_start), ibis.least(j.hi, j.d_end)
+    amount = weekdays(lo, hi) if count_weekdays else ibis.greatest(hi - lo + 1, 0)
+    # greatest/least skip nulls, so rows without a dead period get 0 explicitly
+    amount = ibis.ifelse(j.d_start.isnull(), 0, amount)
+    return j.group_by(keys).aggregate(dead=amount.sum())
+
+
+def needed_days(rows: ir.Table, calendar: ir.Table) -> ir.Table:
+    """Add `threshold`: days in the `spell_months` months ending on `last_in_m`.
+
+    The same day-of-month `spell_months` months earlier (clamped to the month's end) is
+    excluded: a spell from 1 January qualifies on 31 December.
+    """
+    j = rows.join(calendar.select("m", "spell_months", m_first="first_day"), "m")
+    j = j.mutate(back_m=j.m - j.spell_months)
+    back = calendar.select(back_m="m", back_first="first_day", back_days="days")
+    j = j.join(back, "back_m")
+    day_of_month = j.last_in_m - j.m_first + 1
+    earlier = j.back_first + ibis.least(day_of_month, j.back_days) - 1
+    return j.mutate(threshold=j.last_in_m - earlier).drop(
+        "spell_months", "m_first", "back_m", "back_first", "back_days"
+    )
+
+
+def _elapsed(rows: ir.Table, dead: ir.Table, calendar: ir.Table) -> ir.Table:
+    """Seniority in days: start to last day with the benefit, less dead days."""
+    keys = ["person_id", "m"]
+    dd = dead_within(rows, dead, keys, "spell_start", "last_in_m", count_weekdays=False)
+    j = needed_days(rows.join(dd, keys), calendar)
+    return j.select(
+        *OUT[:-2], seniority=j.last_in_m - j.spell_start + 1 - j.dead, threshold=j.threshold
+    )
+
+
+def chain_names(rules: Rules) -> list[str]:
+    """Measured benefits whose spells follow the month_gap rule."""
+    return [b for b in rules.measured if rules.rule(b) == "month_gap" and b not in rules.counts_as]
+
+
+def _chains(rules: Rules) -> ir.Table:
+    chains = chain_names(rules)
+    return ibis.memtable(
+        {"chain": chains, "pre": [rules.preceded_by.get(b) for b in chains]},
+        schema={"chain": "string", "pre": "string"},
+    )
+
+
+def _segments(pieces: ir.Table, calendar: ir.Table) -> ir.Table:
+    """Stretches of days (within a month) on which a person's set of benefits is constant."""
+    ends = pieces.join(calendar.select("m", "last_day"), "m")
+    starts = pieces.select("person_id", p=pieces.in_start, pm=pieces.m)
+    after = ends.select(
+        "person_id",
+        p=ends.in_end + 1,
+        pm=ibis.ifelse(ends.in_end == ends.last_day, ends.m + 1, ends.m),
+    )
+    points = starts.union(after).distinct()
+    nxt = points.p.lead().over(ibis.window(group_by="person_id", order_by="p"))
+    segs = points.mutate(seg_end=nxt - 1).filter(lambda t: t.seg_end.notnull())
+    segs = segs.select("person_id", "p", "seg_end", m="pm")
+    j = segs.join(pieces, ["person_id", "m"])
+    return j.filter((j.in_start <= j.p) & (j.p <= j.in_end)).select(
+        "person_id", "m", "p", "seg_end", "benefit"
+    )
+
+
+def _typed_segments(pieces: ir.Table, calendar: ir.Table, rules: Rules) -> ir.Table:
+    """Per person and spell benefit (`chain`): segments typed B (benefit), P (the preceding
+    benefit without it) or X (only other benefits), numbered into spells (`spell_start`)."""
+    active = _segments(pieces, calendar)
+    chains = _chains(rules)
+    owned = active.filter(active.benefit.isin(chain_names(rules)))
+    person_chains = owned.select("person_id", chain="benefit").distinct().join(chains, "chain")
+    j = active.join(person_chains, "person_id")
+    g = j.group_by(["person_id", "chain", "m", "p", "seg_end"]).aggregate(
+        has_b=(j.benefit == j.chain).max(), has_p=(j.benefit == j.pre).fill_null(False).max()
+    )
+    g = g.mutate(kind=ibis.cases((g.has_b, "B"), (g.has_p, "P"), else_="X"))
+    w = ibis.window(group_by=["person_id", "chain"], order_by="p")
+    prev_kind, prev_m = g.kind.lag().over(w), g.m.lag().over(w)
+    brk = (
+        prev_kind.isnull()
+        | (g.m - prev_m >= 2)
+        | (g.kind == "X")
+        | ((g.kind == "B") & (prev_kind == "X"))
+        | ((g.kind == "P") & (prev_kind != "P"))
+    )
+    g = g.mutate(brk=ibis.ifelse(brk, 1, 0))
+    upto = ibis.window(group_by=["person_id", "chain"], order_by="p", rows=(None, 0))
+    g = g.mutate(spell=g.brk.sum().over(upto))
+    g = g.mutate(spell_start=g.p.min().over(ibis.window(group_by=["person_id", "chain", "spell"])))
+    return g.filter(g.kind == "B").select("person_id", "chain", "m", "p", "seg_end", "spell_start")
+
+
+def month_gap_seniority(
+    main: ir.Table, pieces: ir.Table, dead: ir.Table, calendar: ir.Table, rules: Rules
+) -> ir.Table:
+    """Seniority of spells broken by a whole month without benefit or a change of benefit."""
+    rows = main.filter(main.benefit.isin(chain_names(rules)))
+    segs = _typed_segments(pieces, calendar, rules)
+    j = rows.join(
+        segs, [rows.person_id == segs.person_id, rows.m == segs.m, rows.benefit == segs.chain]
+    )
+    j = j.filter((j.p <= j.last_in_m) & (j.last_in_m <= j.seg_end))
+    return _elapsed(
+        j.select("person_id", "m", "benefit", "last_in_m", "spell_start"), dead, calendar
+    )
+
+
+def overlap_seniority(
+    main: ir.Table, intervals: ir.Table, dead: ir.Table, calendar: ir.Table, rules: Rules
+) -> ir.Table:
+    """Sygedagpenge: rows merged when the next starts at least one day before the spell ends;
+    of two spells holding the last sick day of the month, the earlier counts."""
+    names = [b for b in rules.measured if rules.rule(b) == "overlap"]
+    rows = intervals.filter(intervals.benefit.isin(names))
+    numbered = islands(
+        rows, ["person_id", "benefit"], lambda t, prev_day, _: t.start_day >= prev_day, "spell"
+    )
+    spells = numbered.group_by(["person_id", "benefit", "spell"]).aggregate(
+        start_day=numbered.start_day.min(),
+        end_day=numbered.end_day.max(),
+        start_m=numbered.start_m.min(),
+        end_m=numbered.end_m.max(),
+    )
+    monthly = by_month(spells, calendar, ["person_id", "benefit"])
+    monthly = monthly.select("person_id", "benefit", "m", s_start="start_day", s_end="end_day")
+    j = main.filter(main.benefit.isin(names)).join(monthly, ["person_id", "m", "benefit"])
+    j = j.filter((j.s_start <= j.last_in_m) & (j.last_in_m <= j.s_end))
+    first = ibis.row_number().over(group_by=KEYS, order_by=j.s_start)
+    j = j.mutate(_rank=first).filter(lambda t: t._rank == 0)
+    rows = j.select("person_id", "m", "benefit", "last_in_m", spell_start="s_start")
+    return _elapsed(rows, dead, calendar)
+
+
+def _periods(dp: ir.Table, calendar: ir.Table, end_day: int, end_m: int) -> ir.Table:
+    """Dagpenge periods per person, from each first day of a period (or the first row) to the
+    day before the next, cut into months: (person_id, p_start, m, pa, pb)."""
+    first = dp.group_by("person_id").aggregate(
+        start_day=dp.start_day.min(), start_m=dp.start_m.min()
+    )
+    flagged = dp.filter(dp.new_period).select("person_id", "start_day", "start_m")
+    starts = first.union(flagged).distinct()
+    cal = calendar.select(start_m="m", month_first="first_day")
+    starts = starts.join(cal, "start_m")
+    w = ibis.window(group_by="person_id", order_by="start_day")
+    next_day, next_m = starts.start_day.lead().over(w), starts.start_m.lead().over(w)
+    next_first = starts.month_first.lead().over(w)
+    periods = starts.mutate(
+        end_day=ibis.coalesce(next_day - 1, end_day),
+        end_m=ibis.coalesce(ibis.ifelse(next_day == next_first, next_m - 1, next_m), end_m),
+    )
+    periods = periods.filter(periods.start_day <= periods.end_day)
+    monthly = by_month(
+        periods.mutate(p_start=periods.start_day), calendar, ["person_id", "p_start"]
+    )
+    return monthly.select("person_id", "p_start", "m", pa="in_start", pb="in_end")
+
+
+def _dagpenge_hours(
+    dp: ir.Table, periods: ir.Table, dead: ir.Table, calendar: ir.Table
+) -> ir.Table:
+    """Net hours (in UNITS per hundredth) of each dagpenge row inside each period and month."""
+    rows = dp.mutate(
+        row_wd=weekdays(dp.start_day, dp.end_day), row_days=dp.end_day - dp.start_day + 1
+    )
+    pieces = by_month(rows, calendar, ["person_id", "line", "hours", "row_wd", "row_days"])
+    j = pieces.join(periods, ["person_id", "m"])
+    j = j.mutate(a=ibis.greatest(j.in_start, j.pa), b=ibis.least(j.in_end, j.pb))
+    j = j.filter(j.a <= j.b)
+    keys = ["person_id", "line", "p_start", "m"]
+    dead_wd = dead_within(j, dead, keys, "a", "b", count_weekdays=True).rename(dead_wd="dead")
+    dead_d = dead_within(j, dead, keys, "a", "b", count_weekdays=False).rename(dead_d="dead")
+    j = j.join(dead_wd, keys).join(dead_d, keys)
+    net_wd = weekdays(j.a, j.b) - j.dead_wd
+    net_days = j.b - j.a + 1 - j.dead_d
+    accrual = ibis.cases(
+        (j.hours.isnull(), j.dagpenge_per_month * (UNITS // j.weekdays) * net_wd),
+        (j.row_wd > 0, j.hours * UNITS * net_wd // j.row_wd),
+        else_=j.hours * UNITS * net_days // j.row_days,
+    )
+    return j.select("person_id", "p_start", "m", accrual=accrual.cast("int64"))
+
+
+def hours_seniority(
+    main: ir.Table,
+    intervals: ir.Table,
+    dead: ir.Table,
+    calendar: ir.Table,
+    rules: Rules,
+    end_day: int,
+    end_m: int,
+) -> ir.Table:
+    """Dagpenge: net hours from the latest first day of a dagpenge period to the month's end."""
+    names = [b for b in rules.measured if rules.rule(b) == "hours"]
+    dp = intervals.filter(intervals.benefit.isin(names))
+    periods = _periods(dp, calendar, end_day, end_m)
+    hours = _dagpenge_hours(dp, periods, dead, calendar)
+    monthly = hours.group_by(["person_id", "p_start", "m"]).aggregate(accrual=hours.accrual.sum())
+    upto = ibis.window(group_by=["person_id", "p_start"], order_by="m", rows=(None, 0))
+    cum = monthly.mutate(seniority=monthly.accrual.sum().over(upto))
+    j = main.filter(main.benefit.isin(names)).join(cum, KEYS)
+    latest = ibis.row_number().over(group_by=KEYS, order_by=j.p_start.desc())
+    j = j.mutate(_rank=latest).filter(lambda t: t._rank == 0)
+    j = j.join(calendar.select("m", "dagpenge_threshold"), "m")
+    return j.select(
+        *OUT[:4], spell_start=j.p_start, seniority=j.seniority,
+        threshold=j.dagpenge_threshold * UNITS,
+    )  # fmt: skip
+
+
+def seniority(
+    main: ir.Table,
+    intervals: ir.Table,
+    pieces: ir.Table,
+    dead: ir.Table,
+    calendar: ir.Table,
+    rules: Rules,
+    end_day: int,
+    end_m: int,
+) -> ir.Table:
+    """Per person and month with a measured main benefit: its spell start, seniority,
+    threshold and `long_enough` (seniority >= threshold)."""
+    measured = main.filter(main.benefit.isin(rules.measured)).select(
+        "person_id", "m", "benefit", "last_in_m"
+    )
+    parts = [
+        month_gap_seniority(measured, pieces, dead, calendar, rules),
+        overlap_seniority(measured, intervals, dead, calendar, rules),
+        hours_seniority(measured, intervals, dead, calendar, rules, end_day, end_m),
+    ]
+    both = parts[0].union(parts[1]).union(parts[2])
+    return both.mutate(long_enough=both.seniority >= both.threshold)

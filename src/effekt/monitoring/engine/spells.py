@@ -1,0 +1,119 @@
+"""Intermediate: benefit days, main benefit per person-month, and the measured population.
+
+Every function is a pure function from Ibis tables to an Ibis table. Seniority (how long the
+spell on the main benefit has lasted) is in `seniority.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ibis  # type: ignore[import-untyped]
+import ibis.expr.types as ir  # type: ignore[import-untyped]
+
+from effekt.monitoring.engine.calendar import day_number
+from effekt.monitoring.engine.frames import by_month, clip, merge_touching
+from effekt.monitoring.engine.parameters import Rules
+
+
+@dataclass(frozen=True)
+class Span:
+    """The months the engine works on: history from `lo`, measures from `start` to `end`."""
+
+    lo: int
+    start: int
+    end: int
+    lo_day: int
+    end_day: int
+
+
+def benefit_intervals(benefits: ir.Table, rules: Rules, span: Span) -> ir.Table:
+    """Benefit intervals that count: not supplementary, renamed by `counts_as`, cut at the end."""
+    counted = benefits.filter(~benefits.supplementary)
+    if rules.counts_as:
+        renamed = ibis.cases(
+            *[(counted.benefit == b, a) for b, a in rules.counts_as.items()], else_=counted.benefit
+        )
+        counted = counted.mutate(benefit=renamed)
+    return clip(counted, span.lo, span.end, span.lo_day, span.end_day)
+
+
+def benefit_pieces(intervals: ir.Table, calendar: ir.Table) -> ir.Table:
+    """Merged intervals of each benefit cut into months (in_start, in_end inside month m)."""
+    merged = merge_touching(intervals, ["person_id", "benefit"])
+    return by_month(merged, calendar, ["person_id", "benefit"]).select(
+        "person_id", "benefit", "m", "in_start", "in_end"
+    )
+
+
+def benefit_days(pieces: ir.Table) -> ir.Table:
+    """Days on each benefit per person and month, and the last such day (`last_in_m`)."""
+    return pieces.group_by(["person_id", "m", "benefit"]).aggregate(
+        days=(pieces.in_end - pieces.in_start + 1).sum(), last_in_m=pieces.in_end.max()
+    )
+
+
+def dead_islands(exemptions: ir.Table, rules: Rules, span: Span) -> ir.Table:
+    """Merged dead periods (barsel, opfølgning uden kontakt) per person."""
+    dead = exemptions.filter(exemptions.reason.isin(rules.dead_reasons))
+    return merge_touching(clip(dead, span.lo, span.end, span.lo_day, span.end_day), ["person_id"])
+
+
+def _priority(benefit: ir.StringValue, rules: Rules) -> ir.IntegerValue:
+    order = rules.measured + rules.unmeasured
+    return ibis.cases(*[(benefit == b, i) for i, b in enumerate(order)], else_=len(order))
+
+
+def main_benefit(days: ir.Table, rules: Rules) -> ir.Table:
+    """Per person and month the benefit with most days; ties by the order of the rules."""
+    rank = ibis.row_number().over(
+        group_by=["person_id", "m"], order_by=[days.days.desc(), _priority(days.benefit, rules)]
+    )
+    return days.mutate(rank=rank).filter(lambda t: t.rank == 0).drop("rank")
+
+
+def _pension_months(birth_day: ir.IntegerValue, rules: Rules) -> ir.IntegerValue:
+    cases = []
+    for born_from, born_to, months in rules.pension_ages:
+        cond = ibis.literal(True)
+        if born_from is not None:
+            cond = cond & (birth_day >= day_number(born_from))
+        if born_to is not None:
+            cond = cond & (birth_day <= day_number(born_to))
+        cases.append((cond, months))
+    return ibis.cases(*cases, else_=0)
+
+
+def of_age(persons: ir.Table, m: ir.IntegerValue, rules: Rules) -> ir.BooleanValue:
+    """From the month of the 16th birthday to before the month of the state pension age."""
+    age = m - persons.birth_m
+    return (age >= 16 * 12) & (age < _pension_months(persons.birth_day, rules))
+
+
+def residence_on(rows: ir.Table, day: str, residence_monthly: ir.Table) -> ir.Table:
+    """`rows` (person_id, m, `day`) with the municipality lived in on `day` (latest move wins)."""
+    r = residence_monthly.select(
+        "person_id", "m", "municipality_code", r_from="start_day", r_to="end_day"
+    )
+    joined = rows.join(r, ["person_id", "m"])
+    joined = joined.filter((joined.r_from <= joined[day]) & (joined[day] <= joined.r_to))
+    rank = ibis.row_number().over(
+        group_by=["person_id", "m", day], order_by=[joined.r_from.desc(), joined.municipality_code]
+    )
+    return joined.mutate(_rank=rank).filter(lambda t: t._rank == 0).drop("_rank", "r_from", "r_to")
+
+
+def population(
+    senior: ir.Table, persons: ir.Table, residence_monthly: ir.Table, rules: Rules, span: Span
+) -> ir.Table:
+    """The measured population: person, month, municipality, main benefit, spell start.
+
+    `senior` holds the main benefit's spell per person-month with `long_enough`.
+    """
+    measured = senior.filter(senior.long_enough & senior.m.between(span.start, span.end))
+    aged = measured.join(persons, "person_id")
+    aged = aged.filter(of_age(aged, aged.m, rules))
+    located = residence_on(aged, "last_in_m", residence_monthly)
+    return located.select(
+        "person_id", "m", "municipality_code", "benefit", "spell_start", "last_in_m"
+    )

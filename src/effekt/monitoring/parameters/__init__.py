@@ -1,0 +1,1 @@
+"""Data files for the monitoring engine: dated parameter sets and the state pension age table."""
