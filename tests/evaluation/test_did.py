@@ -150,3 +150,13 @@ def test_it_refuses_cluster_variance_without_a_cluster_column() -> None:
     frame = pd.DataFrame({"y": [1.0, 2.0], "d": [0, 1], "p": [0, 1]})
     with pytest.raises(InputError, match="klyngekolonne"):
         estimate_did(frame, DidSpec("y", "d", "p", "cluster"))
+
+
+def test_it_refuses_data_without_a_comparison_group(tmp_path: Path) -> None:
+    path = tmp_path / "all_treated.csv"
+    path.write_text("y,d,p\n1,1,0\n2,1,1\n3,1,0\n5,1,1\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["evaluation", "did", str(path), "--outcome", "y", "--treated", "d", "--post", "p"]
+    )
+    assert result.exit_code != 0
+    assert "kolonne 'd': ingen observationer for sammenligning før starten" in result.output

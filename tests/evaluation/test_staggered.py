@@ -69,3 +69,24 @@ def test_the_event_time_chart_has_a_point_per_event_time(mpdta_csv: Path, tmp_pa
     assert "Samlet ATT: -0.0400" in result.output
     labels = re.findall(r'data-label="([^"]+)"', svg.read_text(encoding="utf-8"))
     assert labels == ["-3", "-2", "-1", "0", "1", "2", "3"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        ("a,1,0,1\na,2,0,2\nb,1,2,1\nb,2,2,3\nc,1,0,1\n", "ubalanceret panel: enheden 'c'"),
+        ("a,1,0,1\na,2,0,2\nb,1,2,1\nb,2,3,3\n", "linje 4, kolonne 'g': første behandlede"),
+        ("a,1,0,1\na,1,0,2\nb,1,2,1\nb,2,2,3\n", "linje 3: enhed og periode optræder to gange"),
+        ("a,1,0,1\na,2,0,x\n", "linje 3, kolonne 'y': 'x' er ikke et tal"),
+    ],
+)
+def test_it_refuses_a_panel_it_cannot_estimate(tmp_path: Path, rows: str, message: str) -> None:
+    path = tmp_path / "panel.csv"
+    path.write_text("u,t,g,y\n" + rows, encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["evaluation", "staggered", str(path), "--outcome", "y", "--unit", "u", "--time", "t",
+         "--group", "g"],
+    )  # fmt: skip
+    assert result.exit_code != 0
+    assert message in result.output

@@ -33,6 +33,14 @@ VcovType = Literal["iid", "hc1", "cluster"]
 FEW_TREATED_UNITS = 5
 """At or below this many treated units the result gets a permutation test and a caveat."""
 
+CELLS = (
+    (1, 0, "behandlede før"),
+    (1, 1, "behandlede efter"),
+    (0, 0, "sammenligning før"),
+    (0, 1, "sammenligning efter"),
+)
+"""The four cells of (treated, post) that must all hold observations."""
+
 VCOV_LABELS: dict[str, str] = {
     "iid": "iid (homoskedastiske fejl)",
     "hc1": "HC1 (heteroskedasticitetsrobust)",
@@ -121,6 +129,9 @@ def model_frame(frame: pd.DataFrame, spec: DidSpec, source: str) -> pd.DataFrame
     for name, column in (("fe_unit", spec.unit), ("fe_time", spec.time), ("cl", spec.cluster)):
         if column is not None:
             data[name] = frame[column].astype(str)
+    for treated, post, name in CELLS:
+        if not ((data["treated"] == treated) & (data["post"] == post)).any():
+            raise InputError(source, f"ingen observationer for {name} starten", column=spec.treated)
     unit = spec.unit or spec.cluster
     if unit is not None:
         data["unit_id"] = frame[unit].astype(str)
@@ -153,7 +164,10 @@ def fit_model(data: pd.DataFrame, formula: str, vcov: VcovType) -> Any:
     """Fit `formula` on the staged frame with pyfixest's `feols`."""
     import pyfixest as pf
 
-    return pf.feols(formula, data=data, vcov=pyfixest_vcov(vcov))
+    try:
+        return pf.feols(formula, data=data, vcov=pyfixest_vcov(vcov))
+    except ValueError as error:
+        raise InputError("model", f"modellen kan ikke estimeres: {error}") from error
 
 
 def coefficient(fit: Any, name: str) -> tuple[float, float, float, float, float, int]:

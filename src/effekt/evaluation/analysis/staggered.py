@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from effekt.evaluation.analysis.errors import (
+    InputError,
+    line_of,
     numeric_column,
     require_columns,
     require_complete,
@@ -86,17 +88,21 @@ def callaway_santanna(
             "first": numeric_column(frame, group, source).astype(int),
         }
     )
-    fit: Any = moderndid.att_gt(
-        data,
-        yname="y",
-        tname="period",
-        idname="unit",
-        gname="first",
-        control_group=control_group,
-        est_method=method,
-        boot=False,
-        cband=False,
-    )
+    check_panel(data, frame[unit], source, group)
+    try:
+        fit: Any = moderndid.att_gt(
+            data,
+            yname="y",
+            tname="period",
+            idname="unit",
+            gname="first",
+            control_group=control_group,
+            est_method=method,
+            boot=False,
+            cband=False,
+        )
+    except ValueError as error:
+        raise InputError(source, f"Callaway–Sant'Anna kan ikke estimeres: {error}") from error
     effects = tuple(
         GroupTimeEffect(
             int(g), int(t), float(a), float(s), float(a - Z_95 * s), float(a + Z_95 * s)
@@ -128,3 +134,26 @@ def callaway_santanna(
         n_units=int(data["unit"].nunique()),
         n=len(data),
     )
+
+
+def check_panel(data: pd.DataFrame, units: pd.Series, source: str, group: str) -> None:
+    """Refuse a unit whose first treated period changes, a repeated unit-period, or a unit
+    missing from some period (the panel must be balanced)."""
+    varying = data.groupby("unit")["first"].transform("nunique") > 1
+    if varying.any():
+        position = int(varying.to_numpy().nonzero()[0][0])
+        raise InputError(
+            source, "første behandlede periode skal være den samme for enheden",
+            line=line_of(position), column=group,
+        )  # fmt: skip
+    repeated = data.duplicated(["unit", "period"])
+    if repeated.any():
+        position = int(repeated.to_numpy().nonzero()[0][0])
+        raise InputError(source, "enhed og periode optræder to gange", line=line_of(position))
+    periods = data["period"].nunique()
+    counts = data.groupby("unit")["period"].nunique()
+    if (counts < periods).any():
+        short = units.iloc[int((data["unit"] == counts[counts < periods].index[0]).idxmax())]
+        raise InputError(
+            source, f"ubalanceret panel: enheden '{short}' mangler perioder ({periods} i alt)"
+        )
