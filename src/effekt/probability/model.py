@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from sklearn.base import BaseEstimator, ClassifierMixin
 
 from effekt.bip.instrument import default_instrument
 from effekt.probability.features import (
@@ -40,7 +41,7 @@ def full_spec(columns: list[str] | pd.Index, s12: S12Encoding = "categorical") -
     )
 
 
-class JobProbabilityModel:
+class JobProbabilityModel(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     """Logit of job or education within a year on the features named by `spec`.
 
     Parameters are stored unchanged by `__init__` (scikit-learn convention):
