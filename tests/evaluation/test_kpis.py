@@ -226,3 +226,14 @@ def test_an_empty_group_has_no_share() -> None:
     assert wilson_share(0, 0).share is None
     with pytest.raises(ValueError, match="ugyldig andel"):
         wilson_share(3, 2)
+
+
+def test_completed_courses_are_counted_when_the_cohort_has_end_dates(tmp_path: Path) -> None:
+    cohort = """person_id,cohort,start_date,end_date
+A,forsøg,2024-01-15,2024-06-30
+B,forsøg,2024-01-15,
+C,forsøg,2024-01-15,2026-12-31
+"""
+    folder = write_tables(tmp_path / "done", {"cohort": cohort})
+    # A ended before the data end; B is still running; C ends after it.
+    assert counts(run_kpis(folder)["forsøg"]["completed"]) == (1, 3)

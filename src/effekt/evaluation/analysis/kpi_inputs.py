@@ -45,11 +45,12 @@ class Interval:
 
 @dataclass(frozen=True)
 class Member:
-    """A person in a cohort (persongruppemarkering) from `start`."""
+    """A person in a cohort (persongruppemarkering) from `start`, until `end` if it ended."""
 
     person_id: str
     cohort: str
     start: date
+    end: date | None = None
 
 
 @dataclass
@@ -57,6 +58,8 @@ class KpiTables:
     """The staged inputs, per person. Missing tables stay `None`: their KPIs are left out."""
 
     members: list[Member]
+    completions: bool = False
+    """True when the cohort table has `end_date` (then the `completed` KPI is reported)."""
     benefits: dict[str, list[Interval]] | None = None
     offers: dict[str, list[Interval]] | None = None
     educations: dict[str, list[Interval]] | None = None
@@ -78,21 +81,20 @@ def _text(value: object, source: str, line: int, column: str) -> str:
 
 
 def stage_members(frame: pd.DataFrame, source: str = "cohort") -> list[Member]:
-    """Cohort rows `person_id, cohort, start_date`."""
+    """Cohort rows `person_id, cohort, start_date` and optionally `end_date`."""
     columns = ["person_id", "cohort", "start_date"]
     require_columns(frame, columns, source)
+    ends = "end_date" in frame.columns
     members = []
-    for line, (person, cohort, start) in _rows(frame, columns):
-        day = parse_date(start, source, line, "start_date")
+    for line, values in _rows(frame, columns + (["end_date"] if ends else [])):
+        day = parse_date(values[2], source, line, "start_date")
         if day is None:
             raise InputError(source, "tom dato", line=line, column="start_date")
-        members.append(
-            Member(
-                _text(person, source, line, "person_id"),
-                _text(cohort, source, line, "cohort"),
-                day,
-            )
-        )
+        end = parse_date(values[3], source, line, "end_date") if ends else None
+        if end is not None and end < day:
+            raise InputError(source, "slutdato før startdato", line=line, column="end_date")
+        person = _text(values[0], source, line, "person_id")
+        members.append(Member(person, _text(values[1], source, line, "cohort"), day, end))
     return members
 
 

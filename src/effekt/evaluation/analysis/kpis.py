@@ -230,6 +230,14 @@ def employment_after_education(tables: KpiTables, members: list[Member], as_of: 
     return kpis
 
 
+def completed(tables: KpiTables, members: list[Member], as_of: date) -> list[Kpi]:
+    """Of those started (the cohort), the share whose course ended on or before `as_of`."""
+    if not tables.completions:
+        return []
+    done = sum(1 for m in members if m.end is not None and m.end <= as_of)
+    return [Kpi("completed", "Afsluttede forløb", share=wilson_share(done, len(members)))]
+
+
 def compute_kpis(tables: KpiTables, *, months: int = 12, as_of: date) -> KpiResult:
     """All KPIs the inputs allow, per cohort value, measured `months` after each start."""
     if months <= 0:
@@ -239,7 +247,8 @@ def compute_kpis(tables: KpiTables, *, months: int = 12, as_of: date) -> KpiResu
         groups.setdefault(member.cohort, []).append(member)
     cohorts = []
     for cohort, members in sorted(groups.items()):
-        kpis = point_kpis(tables, members, months, as_of)
+        kpis = completed(tables, members, as_of)
+        kpis += point_kpis(tables, members, months, as_of)
         kpis += period_kpis(tables, members, months, as_of)
         kpis += category_shift(tables, members, months, as_of)
         kpis += employment_after_education(tables, members, as_of)

@@ -51,7 +51,9 @@ def load_kpi_tables(folder: Path) -> KpiTables:
     cohort = read("cohort")
     if cohort is None:
         raise InputError(str(folder / "cohort.csv"), "filen findes ikke (kohorten er påkrævet)")
-    tables = stage.KpiTables(members=stage.stage_members(*cohort))
+    tables = stage.KpiTables(
+        members=stage.stage_members(*cohort), completions="end_date" in cohort[0].columns
+    )
     if (found := read("benefits")) is not None:
         tables.benefits = stage.stage_intervals(found[0], "benefit", BENEFITS, found[1])
     if (found := read("offers")) is not None:
