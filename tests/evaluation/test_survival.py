@@ -29,6 +29,17 @@ PUBLISHED_6MP = [
 
 
 @pytest.fixture
+def leukaemia_both_csv(tmp_path: Path) -> Path:
+    """Both arms of the Gehan/Freireich leukaemia trial (Rx 0 = 6-MP, 1 = placebo), from
+    lifelines' datasets."""
+    from lifelines.datasets import load_leukemia
+
+    path = tmp_path / "leukaemia_both.csv"
+    load_leukemia().to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture
 def leukaemia_csv(tmp_path: Path) -> Path:
     """The 6-MP arm of the Gehan/Freireich leukaemia trial, from lifelines' datasets."""
     from lifelines.datasets import load_leukemia
@@ -37,6 +48,37 @@ def leukaemia_csv(tmp_path: Path) -> Path:
     path = tmp_path / "leukaemia.csv"
     frame[frame["Rx"] == 0].to_csv(path, index=False)
     return path
+
+
+def test_it_reproduces_the_published_log_rank_test_of_6mp_against_placebo(
+    leukaemia_both_csv: Path,
+) -> None:
+    # Kleinbaum & Klein, Survival Analysis, ch. 2: log-rank chi-square 16.79 (1 df).
+    result = CliRunner().invoke(
+        main,
+        ["evaluation", "survival", str(leukaemia_both_csv), "--duration", "t", "--event",
+         "status", "--group", "Rx", "--at", "8", "--time-unit", "uger", "--format", "json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["logrank_statistic"] == pytest.approx(16.79, abs=0.005)
+    assert data["logrank_df"] == 1
+    assert data["logrank_p_value"] < 0.001
+    groups = {g["group"]: g["result"] for g in data["groups"]}
+    assert groups["1"]["n"] == 21 and groups["1"]["n_events"] == 21
+    # Placebo, no censoring: relapses at 1,1,2,2,3,4,4,5,5,8,8,8,8,… so 8 of 21 remain in
+    # remission after week 8.
+    assert groups["1"]["at"][0]["survival"] == pytest.approx(8 / 21)
+
+
+def test_a_group_comparison_needs_two_groups(leukaemia_csv: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["evaluation", "survival", str(leukaemia_csv), "--duration", "t", "--event", "status",
+         "--group", "Rx"],
+    )  # fmt: skip
+    assert result.exit_code != 0
+    assert "kolonne 'Rx': sammenligningen kræver mindst to grupper" in result.output
 
 
 def test_it_reproduces_the_6mp_kaplan_meier_table_with_greenwood_errors(

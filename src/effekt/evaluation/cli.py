@@ -177,6 +177,7 @@ def staggered(
 @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Firms: date of the count.")
 @click.option("--at", "at_times", default="6,12,18,24", show_default=True, help="Report times.")
 @click.option("--time-unit", default="måneder", show_default=True)
+@click.option("--group", help="Group column: survival per group and a log-rank test.")
 @click.option("--format", "output", type=FORMATS, default="text", show_default=True)
 def survival(
     file: Path,
@@ -185,15 +186,18 @@ def survival(
     as_of: Any,
     at_times: str,
     time_unit: str,
+    group: str | None,
     output: str,
 ) -> None:
     """Kaplan–Meier survival: of firms (registration_date, closure_date) or of durations."""
 
     def work() -> str:
-        from effekt.evaluation.analysis.render import survival_text, to_json
+        from effekt.evaluation.analysis.render import comparison_text, survival_text, to_json
         from effekt.evaluation.analysis.survival import (
+            compare_groups,
             durations_from_columns,
             firm_durations,
+            group_labels,
             kaplan_meier,
         )
         from effekt.evaluation.analysis.tables import read_table
@@ -211,6 +215,10 @@ def survival(
             raise click.BadParameter(
                 f"'{at_times}' er ikke tal adskilt af komma", param_hint="--at"
             ) from None
+        if group is not None:
+            labels = group_labels(frame, group, source=str(file))
+            compared = compare_groups(durations, events, labels, at=at, time_unit=time_unit)
+            return to_json(compared) if output == "json" else comparison_text(compared)
         result = kaplan_meier(durations, events, at=at, time_unit=time_unit)
         return to_json(result) if output == "json" else survival_text(result)
 

@@ -12,7 +12,7 @@ from effekt.evaluation.analysis.did import DidResult
 from effekt.evaluation.analysis.event_study import EventStudyResult
 from effekt.evaluation.analysis.kpis import Kpi, KpiResult
 from effekt.evaluation.analysis.staggered import StaggeredResult
-from effekt.evaluation.analysis.survival import SurvivalResult
+from effekt.evaluation.analysis.survival import SurvivalComparison, SurvivalResult
 
 
 def to_data(result: Any) -> Any:
@@ -100,6 +100,16 @@ def staggered_text(result: StaggeredResult) -> str:
     for p in result.event_study:
         lines.append(f"  {p.relative:>6}  {p.estimate:>9.4f}  {p.std_error:>8.4f}")
     return "\n".join(lines)
+
+
+def comparison_text(result: SurvivalComparison) -> str:
+    """Survival per group, then the log-rank test."""
+    parts = [f"Gruppe: {g.group}\n{survival_text(g.result)}" for g in result.groups]
+    parts.append(
+        f"Log-rank-test: χ² = {result.logrank_statistic:.2f} (df = {result.logrank_df}), "
+        f"p = {_number(result.logrank_p_value)}"
+    )
+    return "\n".join(parts)
 
 
 def survival_text(result: SurvivalResult) -> str:

@@ -102,6 +102,59 @@ def kaplan_meier(
     )
 
 
+@dataclass(frozen=True)
+class GroupSurvival:
+    """The Kaplan–Meier result of one group (e.g. experiment or comparison firms)."""
+
+    group: str
+    result: SurvivalResult
+
+
+@dataclass(frozen=True)
+class SurvivalComparison:
+    """Kaplan–Meier per group and the log-rank test that the survival curves are equal."""
+
+    groups: tuple[GroupSurvival, ...]
+    logrank_statistic: float
+    logrank_df: int
+    logrank_p_value: float
+
+
+def compare_groups(
+    durations: Sequence[float],
+    events: Sequence[bool],
+    groups: Sequence[str],
+    *,
+    at: Sequence[float] = (),
+    time_unit: str = "måneder",
+    alpha: float = 0.05,
+) -> SurvivalComparison:
+    """Kaplan–Meier for each value of `groups` and a (multivariate) log-rank test."""
+    from lifelines.statistics import multivariate_logrank_test
+
+    names = sorted(set(groups))
+    if len(names) < 2:
+        raise ValueError("sammenligningen kræver mindst to grupper")
+    fitted = []
+    for name in names:
+        chosen = [i for i, g in enumerate(groups) if g == name]
+        result = kaplan_meier(
+            [durations[i] for i in chosen],
+            [events[i] for i in chosen],
+            at=at,
+            time_unit=time_unit,
+            alpha=alpha,
+        )
+        fitted.append(GroupSurvival(name, result))
+    test: Any = multivariate_logrank_test(list(durations), list(groups), [bool(e) for e in events])
+    return SurvivalComparison(
+        groups=tuple(fitted),
+        logrank_statistic=float(test.test_statistic),
+        logrank_df=int(test.degrees_of_freedom),
+        logrank_p_value=float(test.p_value),
+    )
+
+
 def _point_at(
     rows: Sequence[SurvivalPoint], time: float, durations: Sequence[float]
 ) -> SurvivalPoint:
@@ -136,6 +189,16 @@ def durations_from_columns(
         )
     flags = binary_column(frame, event, source)
     return [float(v) for v in values], [bool(f) for f in flags]
+
+
+def group_labels(frame: pd.DataFrame, column: str, *, source: str = "data") -> list[str]:
+    """The group of each row as text; at least two groups, no empty cells."""
+    require_columns(frame, [column], source)
+    require_complete(frame, [column], source)
+    labels = [str(value).strip() for value in frame[column]]
+    if len(set(labels)) < 2:
+        raise InputError(source, "sammenligningen kræver mindst to grupper", column=column)
+    return labels
 
 
 def firm_durations(
