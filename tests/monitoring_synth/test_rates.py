@@ -57,10 +57,16 @@ def test_long_spells_exist_so_that_persons_are_measured(tables: dict[str, pa.Tab
     assert count > 100
 
 
-def test_offers_and_conversations_fall_inside_the_covered_years(
+def test_offers_and_conversations_cover_the_years_and_the_two_years_of_history(
     tables: dict[str, pa.Table],
 ) -> None:
     [(lo, hi)] = _query("select min(date), max(date) from conversations", tables)
-    assert dt.date(2018, 1, 1) <= lo and hi <= dt.date(2021, 12, 31)
+    assert lo == dt.date(2017, 1, 1) or dt.date(2017, 1, 1) < lo < dt.date(2017, 1, 8)
+    assert hi <= dt.date(2021, 12, 31)
     kinds = {k for (k,) in _query("select distinct offer from offers", tables)}
     assert "delvis_raskmelding" in kinds and "loentilskud" in kinds
+
+
+def test_no_benefit_starts_before_the_two_years_of_history(tables: dict[str, pa.Table]) -> None:
+    [(first,)] = _query("select min(start_date) from benefits", tables)
+    assert first == dt.date(2017, 1, 1)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from fractions import Fraction
+from typing import Any
 
 from effekt.monitoring.engine.calendar import parse_month
 from effekt.monitoring.engine.parameters import Rules
 from effekt.monitoring.engine.result import MonitoringResult, ResultTargetRow
 from effekt.monitoring.engine.summaries import verdict_rows
-from effekt.monitoring.result_model.model import Key, Source
+from effekt.monitoring.result_model.model import BenchmarkModel, Key, Source, estimate, merge
 
 
 def actual_shares(result: MonitoringResult) -> dict[Key, float]:
@@ -52,3 +53,21 @@ def with_expected_shares(
     start, end = parse_month(result.start), parse_month(result.end)
     verdicts = verdict_rows(result.focus_targets, rows, rules, start, end)
     return dataclasses.replace(result, result_target=rows, verdicts=verdicts)
+
+
+def fill_expected(
+    result: MonitoringResult, conditions: list[dict[str, Any]], rules: Rules
+) -> tuple[MonitoringResult, BenchmarkModel | None, Source | None]:
+    """Fill missing expected shares from the model on `conditions`; imported shares win.
+
+    Returns the result, the model (None when there are no conditions) and where the expected
+    shares come from: "imported" when any were imported, "model" when only the model's,
+    None when there are none.
+    """
+    imported = imported_rates(result)
+    if not conditions:
+        return result, None, "imported" if imported else None
+    model = estimate(actual_shares(result), conditions)
+    filled = with_expected_shares(result, merge(imported, model), rules)
+    source: Source | None = "imported" if imported else ("model" if model.predictions else None)
+    return filled, model, source

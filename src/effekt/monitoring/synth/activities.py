@@ -1,8 +1,8 @@
 """What happens during spells of measured benefits: exemptions, offers, conversations, work.
 
-Counts are Poisson in the months of each spell inside the window (and the 12 months before
-it), with rates that differ between municipalities so that some meet the focus targets and
-some do not.
+Counts are Poisson in the months of each spell inside the window (and the two years of
+history before it), with rates that differ between municipalities so that some meet the focus
+targets and some do not.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ OFFERS = ("loentilskud", "virksomhedspraktik", "nytteindsats", "vejledning_opkva
 
 @dataclass(frozen=True)
 class Ranges:
-    """Measured spells cut to the window plus the 12 months before it."""
+    """Measured spells cut to the window and its history (the two years before it)."""
 
     person: Ints
     benefit: np.ndarray
@@ -49,7 +49,7 @@ class Ranges:
 
 def ranges(s: Spells, pop: People, window: Window) -> Ranges:
     keep = np.isin(s.benefit, MEASURED)
-    start = np.maximum(s.start[keep], window.start - 365)
+    start = np.maximum(s.start[keep], window.history_start)
     end = np.minimum(s.end[keep], window.end)
     ok = end >= start
     person = s.person[keep][ok]

@@ -136,13 +136,17 @@ def _concat(parts: list[Spells]) -> Spells:
 
 
 def spells(rng: np.random.Generator, pop: People, m: Municipalities, window: Window) -> Spells:
-    """Every benefit spell that overlaps the window, starting no earlier than age 16."""
+    """Every benefit spell that overlaps the window, starting no earlier than age 16.
+
+    Spells that began before the register's history start are recorded from that day.
+    """
     parts = []
     for plan in PLANS:
         first = _first_spells(rng, plan, pop, m, window)
         parts += [first, _follow_ons(rng, plan, first)]
     s = _concat(parts)
     start = np.maximum(s.start, pop.birth[s.person] + int(16 * DAYS_PER_YEAR))
+    start = np.maximum(start, window.history_start)
     keep = (s.end >= window.start) & (start <= window.end) & (s.end >= start)
     return Spells(s.person[keep], s.benefit[keep], start[keep], s.end[keep], s.first[keep])
 

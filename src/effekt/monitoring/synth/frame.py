@@ -18,6 +18,7 @@ Objects = npt.NDArray[np.object_]
 EPOCH = dt.date(1970, 1, 1)
 DAYS_PER_MONTH = 365.25 / 12
 DAYS_PER_YEAR = 365.25
+HISTORY_YEARS = 2
 
 
 def day_number(day: dt.date) -> int:
@@ -27,7 +28,9 @@ def day_number(day: dt.date) -> int:
 
 @dataclass(frozen=True)
 class Window:
-    """The years covered by the data: `years` calendar years from 1 January `first_year`."""
+    """The years reported on: `years` calendar years from 1 January `first_year`.
+
+    The data also holds the two years before (see `history_start`)."""
 
     first_year: int
     years: int
@@ -35,6 +38,12 @@ class Window:
     @property
     def start(self) -> int:
         return day_number(dt.date(self.first_year, 1, 1))
+
+    @property
+    def history_start(self) -> int:
+        """First day of the data: two years before the window, so that the first month of the
+        window has 12 months of spells and a 12-month running mean on full data."""
+        return day_number(dt.date(self.first_year - HISTORY_YEARS, 1, 1))
 
     @property
     def end(self) -> int:

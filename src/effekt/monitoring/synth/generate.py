@@ -37,8 +37,8 @@ def _municipalities(rng: np.random.Generator) -> tuple[places.Municipalities, np
         names,
         population,
         framework.burden(rng, z),
-        rng.uniform(0.09, 0.22, len(codes)),
-        rng.uniform(0.45, 0.85, len(codes)),
+        rng.uniform(0.07, 0.2, len(codes)),
+        rng.uniform(0.35, 0.8, len(codes)),
     )
     return m, z
 
