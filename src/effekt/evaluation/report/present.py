@@ -76,7 +76,9 @@ def kpi_row(status: KpiStatus, start: date, end: date) -> KpiRow:
     latest = status.latest
     return KpiRow(
         name=status.name,
-        target=KIND_TARGET[status.kind].format(number(status.target, decimals)),
+        target=KIND_TARGET[status.kind].format(
+            number(status.target, 0 if status.target.is_integer() else 1)
+        ),
         latest="–" if latest is None else _value_text(status, latest.value, latest.share),
         latest_label="" if latest is None else f"{latest.label} ({latest.day:%d.%m.%Y})",
         expected="–" if latest is None else number(latest.expected, decimals),

@@ -191,8 +191,9 @@ def reminders_send(
 def wave_results(wave: Wave) -> WaveResult:
     """The wave's results (shares with Wilson intervals) and response rate."""
     answers = list(wave.responses.values_list("answers", flat=True))
+    rate = response_rate_of(wave)
     return wave_result(
-        wave.label, survey_questions(wave.survey, wave), answers, wave.invitations.count()
+        wave.label, survey_questions(wave.survey, wave), answers, rate.total, rate.count
     )
 
 

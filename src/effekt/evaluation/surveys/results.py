@@ -118,8 +118,10 @@ def wave_result(
     questions: Sequence[Question],
     answers: Sequence[Mapping[str, Answer]],
     invited: int,
+    responded: int | None = None,
 ) -> WaveResult:
-    """Every question's result for one wave, plus its response rate."""
+    """Every question's result for one wave, plus its response rate: `responded` (default:
+    the number of answers) out of `invited`."""
     items: list[ItemResult] = []
     texts: list[tuple[str, tuple[str, ...]]] = []
     for question in questions:
@@ -132,8 +134,8 @@ def wave_result(
     return WaveResult(
         label=label,
         invited=invited,
-        responses=len(answers),
-        response_rate=response_rate(invited, len(answers)),
+        responses=len(answers) if responded is None else responded,
+        response_rate=response_rate(invited, len(answers) if responded is None else responded),
         items=tuple(items),
         texts=tuple(texts),
     )
@@ -162,7 +164,9 @@ def wave_changes(before: WaveResult, after: WaveResult) -> list[Change]:
         if item.positive is None or previous is None or previous.positive is None:
             continue
         found = newcombe_difference(item.positive, previous.positive)
-        difference, low, high = found if found else (None, None, None)
+        if found is None:  # no opinions in one of the waves: nothing to compare
+            continue
+        difference, low, high = found
         changes.append(
             Change(item.key, item.text, before.label, after.label, difference, low, high)
         )
