@@ -86,6 +86,10 @@ def test_it_reproduces_the_effects_organ_donation_estimate_clustered_by_state(
     assert data["vcov"] == "cluster"
     assert data["n"] == 162
     assert data["n_clusters"] == 27
+    assert data["n_treated_units"] == 1
+    assert isinstance(data["caveat"], str) and data["caveat"].startswith("Kun 1 behandlet")
+    permutation = data["permutation"]
+    assert isinstance(permutation, dict) and permutation["n_assignments"] == 27
 
 
 def test_it_adds_a_permutation_test_and_a_caveat_with_one_treated_state(
@@ -160,3 +164,12 @@ def test_it_refuses_data_without_a_comparison_group(tmp_path: Path) -> None:
     )
     assert result.exit_code != 0
     assert "kolonne 'd': ingen observationer for sammenligning før starten" in result.output
+
+
+def test_it_reads_parquet_like_csv(kielmc_csv: Path, tmp_path: Path) -> None:
+    parquet = tmp_path / "kielmc.parquet"
+    pd.read_csv(kielmc_csv).to_parquet(parquet)
+    data = run_json(
+        "did", str(parquet), "--outcome", "rprice", "--treated", "nearinc", "--post", "y81"
+    )
+    assert data["estimate"] == pytest.approx(-11863.90, abs=0.01)

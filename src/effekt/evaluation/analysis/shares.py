@@ -32,11 +32,13 @@ def wilson_share(count: int, total: int, alpha: float = 0.05) -> Share:
     from statsmodels.stats.proportion import proportion_confint
 
     low, high = proportion_confint(count, total, alpha=alpha, method="wilson")
+    share = count / total
+    # The exact limits are 0 at count 0 and 1 at count == total; rounding can miss them.
     return Share(
         count=count,
         total=total,
-        share=count / total,
-        ci_low=float(low),
-        ci_high=float(high),
+        share=share,
+        ci_low=max(0.0, min(float(low), share)),
+        ci_high=min(1.0, max(float(high), share)),
         alpha=alpha,
     )
