@@ -3,5 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("forloeb/", include("effekt.progression.urls")),
+    path("statistik/", include("effekt.statistics.urls")),
     path("", include("effekt.web.urls")),
 ]

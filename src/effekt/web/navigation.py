@@ -25,18 +25,25 @@ class NavItem:
 NAVIGATION: dict[str, list[NavItem]] = {
     Role.SUPPLIER_CONSULTANT: [
         NavItem("Mine forløb", "home"),
+        NavItem("Forløb og målinger", "progression:dashboard"),
+        NavItem("Statistik", "statistics:page"),
     ],
     Role.JOBCENTRE_CONSULTANT: [
         NavItem("Mine borgere", "home"),
+        NavItem("Forløb og advarsler", "progression:dashboard"),
+        NavItem("Henvis borger", "progression:referral"),
+        NavItem("Statistik", "statistics:page"),
     ],
     Role.ANALYST: [
         NavItem("Overblik", "home"),
+        NavItem("Statistik", "statistics:page"),
     ],
     Role.EVALUATOR: [
         NavItem("Forsøg", "home"),
     ],
     Role.ADMINISTRATOR: [
         NavItem("Overblik", "home"),
+        NavItem("Statistik", "statistics:page"),
         NavItem("Administration", "admin:index"),
     ],
 }

@@ -1,0 +1,137 @@
+"""The steering-group statistics' data from the database: the courses a user may see.
+
+Builds the frames of `effekt.statistics.analysis.steering.input_from_frames` straight from
+three queries (courses, indicator scores, follow-ups), so the pure module does the counting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from django.db.models import Count, Max, QuerySet
+
+from effekt.organisations.models import User
+from effekt.progression.models import Course, FollowUp, IndicatorScore
+from effekt.progression.rules.schedule import planned_end
+from effekt.statistics.analysis import ClassificationConfig, Filters, FollowUpRecord, Period
+from effekt.statistics.analysis.progression import SCORE_COLUMNS
+from effekt.statistics.analysis.steering import (
+    COURSE_FRAME_COLUMNS,
+    StatisticsInput,
+    input_from_frames,
+)
+
+
+@dataclass(frozen=True)
+class DatabaseSource:
+    """Courses visible to `user` (all when None: the CLI on the server) that passed `filters`
+    and ended in the period or the previous period of the same length."""
+
+    user: User | None = None
+
+    def courses(self, filters: Filters, period: Period) -> QuerySet[Course]:
+        courses = (
+            Course.objects.all() if self.user is None else Course.objects.visible_to(self.user)
+        )
+        courses = courses.filter(ended_on__gte=period.previous().start, ended_on__lte=period.end)
+        lookups = {
+            "municipality": "municipality__code__in",
+            "supplier": "supplier__name__in",
+            "course_type": "course_type__code__in",
+            "target_group": "target_group__in",
+            "distance": "distance__in",
+        }
+        for name, lookup in lookups.items():
+            allowed = getattr(filters, name)
+            if allowed:
+                courses = courses.filter(**{lookup: allowed})
+        return courses
+
+    def load(self, filters: Filters, period: Period) -> StatisticsInput:
+        courses = self.courses(filters, period)
+        rows = courses.annotate(
+            extension_count=Count("extensions"), last_extension=Max("extensions__new_planned_end")
+        ).values_list(*COURSE_FIELDS)
+        course_rows = [_course_row(row) for row in rows]
+        early_column = COURSE_FRAME_COLUMNS.index("ended_early")
+        early = {int(row[0]) for row in course_rows if row[early_column]}
+        scores = IndicatorScore.objects.filter(measurement__course__in=courses).values_list(
+            "measurement__course_id",
+            "measurement__point",
+            "measurement__measured_on",
+            "indicator",
+            "citizen",
+            "caseworker",
+        )
+        score_rows = [
+            (str(course), "early_final" if point == "final" and course in early else point, *rest)
+            for course, point, *rest in scores.iterator(chunk_size=20_000)
+        ]
+        follow_ups = FollowUp.objects.filter(course__in=courses).values_list(
+            "course_id", "months_after", "on_public_support"
+        )
+        return input_from_frames(
+            pd.DataFrame(course_rows, columns=COURSE_FRAME_COLUMNS),
+            pd.DataFrame(score_rows, columns=SCORE_COLUMNS),
+            [
+                FollowUpRecord(course_id=str(c), months=3 if m == 3 else 6, on_public_support=s)
+                for c, m, s in follow_ups
+            ],
+        )
+
+
+COURSE_FIELDS = (
+    "id",
+    "citizen_id",
+    "municipality__code",
+    "supplier__name",
+    "course_type__code",
+    "target_group",
+    "distance",
+    "start_date",
+    "ended_on",
+    "extension_count",
+    "ending__category",
+    "result_goal",
+    "course_type__standard_length_weeks",
+    "last_extension",
+)
+
+
+def _course_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """One row of COURSE_FRAME_COLUMNS from a row of COURSE_FIELDS."""
+    pk, citizen, *filters, start, ended, extensions, category, goal, weeks, last_extension = row
+    ended_early = ended is not None and ended < planned_end(start, weeks, last_extension)
+    goal_set = set(goal or [])
+    return (
+        str(pk),
+        str(citizen),
+        *filters,
+        pd.Timestamp(ended) if ended else pd.NaT,
+        extensions > 0,
+        ended_early,
+        category,
+        bool(goal_set),
+        category is not None and category in goal_set,
+    )
+
+
+def classification_for(courses: QuerySet[Course]) -> ClassificationConfig | None:
+    """The classification method of the contract configuration, when the courses share one."""
+    configs = list(
+        courses.values_list(
+            "configuration__classification_method",
+            "configuration__threshold",
+            "configuration__reliability",
+        ).distinct()[:2]
+    )
+    if len(configs) != 1:
+        return None
+    method, threshold, reliability = configs[0]
+    return ClassificationConfig(
+        method="rci" if method == "rci" else "threshold",
+        threshold=float(threshold),
+        reliability={int(k): float(v) for k, v in (reliability or {}).items()},
+    )
