@@ -2,6 +2,7 @@
 
 from django.urls import URLResolver, include, path
 
+from effekt.progression.api import api
 from effekt.urls import urlpatterns as project_urlpatterns
 
 _wired = any(
@@ -11,3 +12,5 @@ _wired = any(
 urlpatterns = [*project_urlpatterns]
 if not _wired:
     urlpatterns.append(path("forloeb/", include("effekt.progression.urls")))
+if not any(str(getattr(p, "pattern", "")) == "api/" for p in project_urlpatterns):
+    urlpatterns.append(path("api/", api.urls))

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from effekt.progression.views import (
+    api_tokens,
     citizen,
     course,
     course_changes,
@@ -32,4 +33,10 @@ urlpatterns = [
     path("rapport/<int:pk>/send/", report.report_send_view, name="report_send"),
     path("rapport/<int:pk>/kvitter/", report.report_acknowledge_view, name="report_acknowledge"),
     path("rapport/<int:pk>/pdf/", report.report_pdf, name="report_pdf"),
+    path("api-noegler/", api_tokens.api_tokens, name="api_tokens"),
+    path(
+        "api-noegler/<int:pk>/tilbagekald/",
+        api_tokens.api_token_revoke_view,
+        name="api_token_revoke",
+    ),
 ]

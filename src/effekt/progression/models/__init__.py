@@ -1,5 +1,6 @@
 """Models of module 1: contracts and their configuration, courses, measurements, reports."""
 
+from effekt.progression.models.api_token import ApiToken as ApiToken
 from effekt.progression.models.configuration import (
     Contract,
     ContractConfiguration,
