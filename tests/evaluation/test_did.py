@@ -132,6 +132,7 @@ def test_hc1_errors_differ_from_iid_errors(kielmc_csv: Path) -> None:
     assert hc1["estimate"] == pytest.approx(iid["estimate"])
     assert hc1["vcov"] == "hc1"
     assert hc1["std_error"] != pytest.approx(iid["std_error"], rel=1e-3)
+    assert hc1["vcov_label"] == "HC1 (heteroskedasticitetsrobust)"
 
 
 def test_it_refuses_a_treated_value_that_is_not_zero_or_one(tmp_path: Path) -> None:

@@ -224,7 +224,8 @@ def estimate_did(
         estimate=estimate,
         std_error=se,
         vcov=spec.vcov,
-        vcov_label=VCOV_LABELS[spec.vcov] + (f" efter {spec.cluster}" if spec.cluster else ""),
+        vcov_label=VCOV_LABELS[spec.vcov]
+        + (f" efter {spec.cluster}" if spec.vcov == "cluster" else ""),
         ci_low=low,
         ci_high=high,
         p_value=p_value,
