@@ -127,3 +127,9 @@ def test_password_reset_sends_a_danish_e_mail_with_a_working_link(
     )
     assert response.status_code == 302
     assert client.login(username="sara", password=new)
+
+
+def test_the_interface_is_danish_even_for_an_english_browser(client: Client, world: World) -> None:
+    html = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
+    assert "Brugernavn" in html and "Adgangskode" in html
+    assert "Username" not in html
