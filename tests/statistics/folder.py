@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from effekt.statistics.analysis import BenefitRecord, CourseRecord, FollowUpRecord
+from effekt.statistics.analysis.source import COURSE_COLUMNS, OPTIONAL_COURSE_COLUMNS
 from tests.statistics.fixtures import (
     hand_computed_benefits,
     hand_computed_courses,
@@ -40,22 +41,7 @@ def write_folder(
     folder.mkdir(parents=True, exist_ok=True)
     _write(
         folder / "courses.csv",
-        [
-            "course_id",
-            "person_id",
-            "municipality_code",
-            "supplier",
-            "course_type",
-            "target_group",
-            "distance",
-            "start_date",
-            "planned_end_date",
-            "actual_end_date",
-            "extensions",
-            "ended_early",
-            "ending_category",
-            "result_goal",
-        ],
+        [*COURSE_COLUMNS, *OPTIONAL_COURSE_COLUMNS],
         [_course_row(c) for c in courses],
     )
     _write(

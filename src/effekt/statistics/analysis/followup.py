@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from effekt.statistics.analysis.records import (
@@ -43,15 +44,14 @@ def follow_up_day(end: pd.Series, months: int) -> pd.Series:
     return end + pd.DateOffset(months=months)
 
 
-def _on_support(due: pd.DataFrame, benefits: pd.DataFrame, support: Collection[str]) -> pd.Series:
-    """Per due course (index course_id): True when a support benefit covers the day."""
-    spells = benefits[benefits["benefit"].isin(support)]
-    joined = due[["course_id", "person_id", "day"]].merge(spells, on="person_id")
+def _on_support(due: pd.DataFrame, benefits: pd.DataFrame, support: Collection[str]) -> int:
+    """How many due courses have a support benefit covering their follow-up day."""
+    spells = benefits.loc[benefits["benefit"].isin(support), ["person", "start_date", "end_date"]]
+    joined = due[["person", "day"]].assign(row=np.arange(len(due))).merge(spells, on="person")
     covers = (joined["start_date"] <= joined["day"]) & (
         joined["end_date"].isna() | (joined["day"] <= joined["end_date"])
     )
-    covered = set(joined.loc[covers, "course_id"])
-    return due["course_id"].isin(covered)
+    return len(np.unique(joined.loc[covers, "row"].to_numpy()))
 
 
 def follow_up_figure(
@@ -62,17 +62,18 @@ def follow_up_figure(
     as_of: dt.date,
     support: Collection[str],
 ) -> FollowUpFigure:
-    """One follow-up figure for the ended courses (columns course_id, person_id, end)."""
+    """One follow-up figure for the ended courses (columns course_id, person, end), with
+    `benefits` carrying the same integer `person` codes."""
     frame = ended.assign(day=follow_up_day(ended["end"], months))
     due = frame[frame["day"] <= pd.Timestamp(as_of)]
-    registration = due["course_id"].map(registered)
+    registration = due["course_id"].map(registered) if registered else pd.Series(index=due.index)
     by_registration = registration.notna()
     unregistered = due[~by_registration]
     on_support = int(registration[by_registration].astype(bool).sum())
     from_register = 0
     if benefits is not None:
         from_register = len(unregistered)
-        on_support += int(_on_support(unregistered, benefits, support).sum())
+        on_support += _on_support(unregistered, benefits, support)
     determined = int(by_registration.sum()) + from_register
     return FollowUpFigure(
         months=months,

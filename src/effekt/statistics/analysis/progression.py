@@ -1,8 +1,8 @@
 """Progression, regression and stagnation per indicator and on the mean, vectorised.
 
-Stages: `scores_frame` (records -> long table, one row per course, measurement and indicator),
-`score_pairs` (baseline vs. latest score per course and indicator), `progression_figures`
-(pairs -> result objects). Pure: no Django import.
+Stages: `prepare_scores` (long table of scores -> integer-coded numpy arrays, once per input),
+`score_matrices` (baseline and latest score per course and indicator as two dense matrices),
+`progression_figures` (matrices -> result objects). Pure: no Django import.
 
 Rules (docs/statistics.md): the latest measurement of a course is its final (or early final)
 measurement when present, otherwise its latest midway measurement by date, among the
@@ -13,10 +13,11 @@ the indicators scored at both points. Courses that cannot be compared are "not m
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from effekt.bip import default_instrument
@@ -29,12 +30,16 @@ from effekt.statistics.analysis.classification import (
     classify,
     resolve_parameters,
 )
-from effekt.statistics.analysis.records import INDICATORS, CourseRecord, PerspectiveChoice
+from effekt.statistics.analysis.records import INDICATORS, POINTS, PerspectiveChoice
 from effekt.statistics.analysis.results import ProgressionFigure
 
-FINAL_POINTS = ("final", "early_final")
 SCORE_COLUMNS = ["course_id", "point", "date", "indicator", "citizen", "caseworker"]
+POINT_CODES = {point: code for code, point in enumerate(POINTS)}  # baseline = 0
+FINAL_CODE = POINT_CODES["final"]  # final and early_final have codes >= FINAL_CODE
 MEAN_NAME = "Gennemsnit af alle indikatorer"
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+Mask = npt.NDArray[np.bool_]
 
 
 @cache
@@ -43,58 +48,73 @@ def indicator_name(number: int) -> str:
     return default_instrument().indicator(number).name
 
 
-def scores_frame(courses: Sequence[CourseRecord]) -> pd.DataFrame:
-    """One row per course, measurement and indicator with the citizen and caseworker scores."""
-    rows = [
-        (c.course_id, m.point, m.date, s.indicator, s.citizen, s.caseworker)
-        for c in courses
-        for m in c.measurements
-        for s in m.scores
-    ]
-    frame = pd.DataFrame(rows, columns=SCORE_COLUMNS)
-    frame["date"] = pd.to_datetime(frame["date"])
-    frame["indicator"] = frame["indicator"].astype("int64")
-    for column in ("citizen", "caseworker"):
-        frame[column] = frame[column].astype("float64")
-    return frame
+@dataclass(frozen=True)
+class PreparedScores:
+    """The long score table as integer-coded arrays; `course` is the row in the course table."""
+
+    course: Ints
+    point: Ints
+    day: Ints
+    indicator: Ints
+    citizen: Floats
+    caseworker: Floats
+    combined: Floats
+
+    def scores(self, perspective: PerspectiveChoice) -> Floats:
+        """The scores of one perspective."""
+        chosen: Floats = getattr(self, perspective)
+        return chosen
 
 
-def perspective_scores(scores: pd.DataFrame, perspective: PerspectiveChoice) -> pd.Series:
-    """The score in one perspective; combined = mean of the perspectives present."""
-    if perspective != "combined":
-        return scores[perspective]
-    present = scores[["citizen", "caseworker"]]
-    with np.errstate(invalid="ignore"):
-        return present.sum(axis=1, min_count=1) / present.notna().sum(axis=1)
+def prepare_scores(scores: pd.DataFrame, course_ids: pd.Index) -> PreparedScores:
+    """Code a frame with SCORE_COLUMNS against the course table's `course_ids`.
 
-
-def score_pairs(
-    scores: pd.DataFrame, course_ids: pd.Index, perspective: PerspectiveChoice
-) -> pd.DataFrame:
-    """Columns course_id, indicator, baseline, latest (NaN when missing at that point)."""
-    frame = scores[scores["course_id"].isin(course_ids)]
-    frame = frame.assign(score=perspective_scores(frame, perspective)).dropna(subset=["score"])
-    base = frame.loc[frame["point"] == "baseline", ["course_id", "indicator", "score"]]
-    later = frame[frame["point"] != "baseline"]
-    measurements = later[["course_id", "point", "date"]].drop_duplicates()
-    measurements = measurements.assign(final=measurements["point"].isin(FINAL_POINTS))
-    latest = measurements.sort_values(["course_id", "final", "date"]).drop_duplicates(
-        "course_id", keep="last"
+    Rows of unknown courses are dropped; combined = mean of the perspectives present.
+    """
+    course = course_ids.get_indexer(pd.Index(scores["course_id"]))
+    known = course >= 0
+    frame = scores[known]
+    citizen = frame["citizen"].to_numpy(dtype="float64", na_value=np.nan)
+    caseworker = frame["caseworker"].to_numpy(dtype="float64", na_value=np.nan)
+    present = (~np.isnan(citizen)).astype(int) + (~np.isnan(caseworker)).astype(int)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        combined = (np.nan_to_num(citizen) + np.nan_to_num(caseworker)) / present
+    days = pd.to_datetime(frame["date"]).to_numpy(dtype="datetime64[D]").astype("int64")
+    return PreparedScores(
+        course=course[known].astype("int64"),
+        point=np.asarray(frame["point"].map(POINT_CODES), dtype="int64"),
+        day=days,
+        indicator=frame["indicator"].to_numpy(dtype="int64"),
+        citizen=citizen,
+        caseworker=caseworker,
+        combined=np.where(present > 0, combined, np.nan),
     )
-    later = later.merge(latest[["course_id", "point", "date"]], on=["course_id", "point", "date"])
-    return base.rename(columns={"score": "baseline"}).merge(
-        later[["course_id", "indicator", "score"]].rename(columns={"score": "latest"}),
-        on=["course_id", "indicator"],
-        how="outer",
-    )
+
+
+def score_matrices(
+    prepared: PreparedScores, population: Mask, perspective: PerspectiveChoice
+) -> tuple[Floats, Floats]:
+    """Baseline and latest scores, one row per course in `population`, one column per indicator."""
+    n_courses = len(population)
+    score = prepared.scores(perspective)
+    keep = population[prepared.course] & ~np.isnan(score)
+    course, point, indicator = prepared.course[keep], prepared.point[keep], prepared.indicator[keep]
+    day, score = prepared.day[keep], score[keep]
+    baseline = np.full((n_courses, len(INDICATORS)), np.nan)
+    at_base = point == 0
+    baseline[course[at_base], indicator[at_base] - 1] = score[at_base]
+    later = ~at_base
+    key = (point[later] >= FINAL_CODE) * 10_000_000 + day[later]
+    newest = np.full(n_courses, -1, dtype="int64")
+    np.maximum.at(newest, course[later], key)
+    chosen = key == newest[course[later]]
+    latest = np.full((n_courses, len(INDICATORS)), np.nan)
+    latest[course[later][chosen], indicator[later][chosen] - 1] = score[later][chosen]
+    return baseline[population], latest[population]
 
 
 def _figure(
-    key: IndicatorKey,
-    baseline: np.ndarray,
-    latest: np.ndarray,
-    total: int,
-    config: ClassificationConfig,
+    key: IndicatorKey, baseline: Floats, latest: Floats, total: int, config: ClassificationConfig
 ) -> ProgressionFigure:
     measurable = ~(np.isnan(baseline) | np.isnan(latest))
     params = resolve_parameters(config, key, baseline[measurable])
@@ -118,28 +138,24 @@ def _figure(
 
 
 def progression_figures(
-    pairs: pd.DataFrame, n_courses: int, config: ClassificationConfig
+    baseline: Floats, latest: Floats, config: ClassificationConfig
 ) -> tuple[ProgressionFigure, tuple[ProgressionFigure, ...]]:
-    """The figure on the mean of the indicators (over all `n_courses`) and one per indicator."""
-    both = pairs.dropna(subset=["baseline", "latest"])
-    means = both.groupby("course_id", sort=False)[["baseline", "latest"]].mean()
-    missing = np.full(n_courses - len(means), np.nan)
-    mean_figure = _figure(
-        "mean",
-        np.concatenate([means["baseline"].to_numpy(), missing]),
-        np.concatenate([means["latest"].to_numpy(), missing]),
-        n_courses,
-        config,
-    )
+    """The figure on the mean of the indicators (over all courses) and one per indicator."""
+    both = ~(np.isnan(baseline) | np.isnan(latest))
+    count = both.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_baseline = np.where(both, baseline, 0.0).sum(axis=1) / count
+        mean_latest = np.where(both, latest, 0.0).sum(axis=1) / count
+    mean_figure = _figure("mean", mean_baseline, mean_latest, len(baseline), config)
     by_indicator = []
-    for number in INDICATORS:
-        rows = pairs[pairs["indicator"] == number]
+    for column, number in enumerate(INDICATORS):
+        present = ~(np.isnan(baseline[:, column]) & np.isnan(latest[:, column]))
         by_indicator.append(
             _figure(
                 number,
-                rows["baseline"].to_numpy(dtype="float64"),
-                rows["latest"].to_numpy(dtype="float64"),
-                len(rows),
+                baseline[present, column],
+                latest[present, column],
+                int(present.sum()),
                 config,
             )
         )

@@ -65,6 +65,7 @@ COURSE_COLUMNS = [
     "planned_end_date",
     "actual_end_date",
 ]
+OPTIONAL_COURSE_COLUMNS = ["extensions", "ended_early", "ending_category", "result_goal"]
 TRUE, FALSE = {"true", "1", "ja", "yes"}, {"false", "0", "nej", "no", ""}
 
 

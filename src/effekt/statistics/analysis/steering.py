@@ -11,15 +11,19 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from effekt.statistics.analysis.classification import ClassificationConfig
 from effekt.statistics.analysis.followup import benefits_frame, follow_up_figures
 from effekt.statistics.analysis.periods import Period
 from effekt.statistics.analysis.progression import (
+    SCORE_COLUMNS,
+    Mask,
+    PreparedScores,
+    prepare_scores,
     progression_figures,
-    score_pairs,
-    scores_frame,
+    score_matrices,
 )
 from effekt.statistics.analysis.records import (
     ENDING_CATEGORIES,
@@ -45,35 +49,101 @@ FILTER_COLUMNS = {
     "target_group": "target_group",
     "distance": "distance",
 }
+ORDINAL_EPOCH = dt.date(1970, 1, 1).toordinal()
 NOT_REGISTERED = "Ingen afslutningskategori registreret"
 
 
 @dataclass(frozen=True)
 class StatisticsInput:
-    """The input as frames: `courses` (one row per course) and `scores` (long table)."""
+    """The prepared input: `courses` (one row per course, COURSE_FRAME_COLUMNS plus an integer
+    `person` code), `scores` (coded against the course rows), follow-up registrations and the
+    support spells of `benefits` (None = no register data)."""
 
     courses: pd.DataFrame
-    scores: pd.DataFrame
+    scores: PreparedScores
     follow_ups: tuple[FollowUpRecord, ...] = ()
     benefits: pd.DataFrame | None = None
 
 
+COURSE_FRAME_COLUMNS = [
+    "course_id",
+    "person_id",
+    *FILTER_COLUMNS.values(),
+    "end",
+    "extended",
+    "ended_early",
+    "ending_category",
+    "has_goal",
+    "reached_goal",
+]
+
+
 def courses_frame(courses: Sequence[CourseRecord]) -> pd.DataFrame:
-    """One row per course with the columns the figures need."""
-    frame = pd.DataFrame(
+    """One row per course with COURSE_FRAME_COLUMNS."""
+    ends = pd.Series([c.actual_end_date for c in courses], dtype=object)
+    return pd.DataFrame(
         {
             "course_id": [c.course_id for c in courses],
             "person_id": [c.person_id for c in courses],
             **{column: [getattr(c, column) for c in courses] for column in FILTER_COLUMNS.values()},
-            "end": pd.to_datetime(pd.Series([c.actual_end_date for c in courses], dtype=object)),
+            "end": pd.to_datetime(ends),
             "extended": [c.extensions > 0 for c in courses],
             "ended_early": [c.ended_early for c in courses],
             "ending_category": [c.ending_category for c in courses],
             "has_goal": [bool(c.result_goal) for c in courses],
             "reached_goal": [c.reached_goal for c in courses],
-        }
+        },
+        columns=COURSE_FRAME_COLUMNS,
     )
-    return frame
+
+
+def scores_frame(courses: Sequence[CourseRecord]) -> pd.DataFrame:
+    """One row per course, measurement and indicator (SCORE_COLUMNS)."""
+    measurements = [(c.course_id, m) for c in courses for m in c.measurements]
+    sizes = [len(m.scores) for _, m in measurements]
+    scores = [s for _, m in measurements for s in m.scores]
+    dates = np.array([m.date.toordinal() for _, m in measurements], dtype="int64")
+    return pd.DataFrame(
+        {
+            "course_id": np.repeat(np.array([c for c, _ in measurements], dtype=object), sizes),
+            "point": np.repeat(np.array([m.point for _, m in measurements], dtype=object), sizes),
+            "date": pd.to_datetime(np.repeat(dates - ORDINAL_EPOCH, sizes), unit="D"),
+            "indicator": np.array([s.indicator for s in scores], dtype="int64"),
+            "citizen": np.array([s.citizen for s in scores], dtype="float64"),
+            "caseworker": np.array([s.caseworker for s in scores], dtype="float64"),
+        },
+        columns=SCORE_COLUMNS,
+    )
+
+
+def input_from_frames(
+    courses: pd.DataFrame,
+    scores: pd.DataFrame,
+    follow_ups: Sequence[FollowUpRecord] = (),
+    benefits: pd.DataFrame | None = None,
+) -> StatisticsInput:
+    """Prepare frames (COURSE_FRAME_COLUMNS, SCORE_COLUMNS and the `benefits` columns of
+    data-formats.md) for `steering_statistics`; a database source can build them directly."""
+    courses = courses.reset_index(drop=True)
+    people = (
+        [courses["person_id"]]
+        if benefits is None
+        else [courses["person_id"], benefits["person_id"]]
+    )
+    codes, _ = pd.factorize(pd.concat(people, ignore_index=True))
+    courses = courses.assign(person=codes[: len(courses)])
+    if benefits is not None:
+        benefits = benefits.assign(
+            person=codes[len(courses) :],
+            start_date=pd.to_datetime(benefits["start_date"]),
+            end_date=pd.to_datetime(benefits["end_date"]),
+        )
+    return StatisticsInput(
+        courses=courses,
+        scores=prepare_scores(scores, pd.Index(courses["course_id"])),
+        follow_ups=tuple(follow_ups),
+        benefits=benefits,
+    )
 
 
 def make_input(
@@ -81,22 +151,23 @@ def make_input(
     follow_ups: Sequence[FollowUpRecord] = (),
     benefits: Sequence[BenefitRecord] | None = None,
 ) -> StatisticsInput:
-    """Turn records into the frames the computation uses."""
-    return StatisticsInput(
-        courses=courses_frame(courses),
-        scores=scores_frame(courses),
-        follow_ups=tuple(follow_ups),
-        benefits=None if benefits is None else benefits_frame(benefits),
+    """Turn records into the prepared input."""
+    return input_from_frames(
+        courses_frame(courses),
+        scores_frame(courses),
+        follow_ups,
+        None if benefits is None else benefits_frame(benefits),
     )
 
 
-def _population(courses: pd.DataFrame, period: Period, filters: Filters) -> pd.DataFrame:
+def _population(courses: pd.DataFrame, period: Period, filters: Filters) -> Mask:
     keep = courses["end"].between(pd.Timestamp(period.start), pd.Timestamp(period.end))
     for name, column in FILTER_COLUMNS.items():
         allowed = getattr(filters, name)
         if allowed:
             keep &= courses[column].isin(allowed)
-    return courses[keep]
+    mask: Mask = keep.to_numpy(dtype=bool)
+    return mask
 
 
 def _effect_summary(ended: pd.DataFrame) -> EffectSummary:
@@ -127,9 +198,10 @@ def period_statistics(
     public_support: Collection[str],
 ) -> PeriodStatistics:
     """All figures for one period."""
-    ended = _population(data.courses, period, filters)
-    pairs = score_pairs(data.scores, pd.Index(ended["course_id"]), perspective)
-    mean_figure, by_indicator = progression_figures(pairs, len(ended), classification)
+    population = _population(data.courses, period, filters)
+    ended = data.courses[population]
+    baseline, latest = score_matrices(data.scores, population, perspective)
+    mean_figure, by_indicator = progression_figures(baseline, latest, classification)
     with_goal = ended["has_goal"] & ended["ending_category"].notna()
     return PeriodStatistics(
         period=period,
@@ -144,7 +216,7 @@ def period_statistics(
         extended=Share(int(ended["extended"].sum()), len(ended)),
         effect_summary=_effect_summary(ended),
         follow_up=follow_up_figures(
-            ended[["course_id", "person_id", "end"]],
+            ended[["course_id", "person", "end"]],
             data.follow_ups,
             data.benefits,
             as_of,
