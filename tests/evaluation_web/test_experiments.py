@@ -140,3 +140,21 @@ def test_it_refuses_a_kpi_value_from_a_reader(
     assert point is not None
     with pytest.raises(PermissionDenied):
         kpi_measurement_save(user=evaluators.world.amira, kpi=kpi, point=point, count=3, total=None)
+
+
+def test_an_evaluator_adds_a_share_kpi_and_records_a_measurement(experiment: Experiment) -> None:
+    eva = _client("eva")
+    eva.post(
+        f"/forsoeg/{experiment.pk}/kpi/",
+        {"kpi-name": "Opnår progression", "kpi-kind": "share", "kpi-target": "60"},
+    )
+    kpi = experiment.kpis.get(name="Opnår progression")
+    point = experiment.points.all()[1]
+    url = f"/forsoeg/{experiment.pk}/kpi/{kpi.pk}/maaling/"
+    refused = eva.post(url, {"point": point.pk, "count": "12"})
+    assert "En andel kræver et &#x27;ud af&#x27;-tal." in refused.content.decode()
+    eva.post(url, {"point": point.pk, "count": "12", "total": "20"})
+    measurement = kpi.measurements.get()
+    assert (measurement.count, measurement.total, measurement.point) == (12, 20, point)
+    page = eva.get(f"/forsoeg/{experiment.pk}/").content.decode()
+    assert "60,0 % (95 % KI 38,7–78,1 %; 12 af 20)" in page

@@ -30,7 +30,7 @@ from effekt.evaluation.views.common import reader
 @require_http_methods(["POST"])
 def cohort_new(request: HttpRequest, pk: int) -> HttpResponse:
     experiment = experiment_for(reader(request), pk, edit=True)
-    form = CohortForm(request.POST)
+    form = CohortForm(request.POST, prefix="cohort")
     if form.is_valid():
         cohort = form.save(commit=False)
         cohort.experiment = experiment

@@ -89,8 +89,8 @@ def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "cohorts": experiment.cohorts.all(),
             "surveys": surveys,
             "may_edit": may_edit,
-            "kpi_form": KpiForm() if may_edit else None,
-            "cohort_form": CohortForm() if may_edit else None,
+            "kpi_form": KpiForm(prefix="kpi") if may_edit else None,
+            "cohort_form": CohortForm(prefix="cohort") if may_edit else None,
             "survey_form": SurveyTemplateForm() if may_edit else None,
             "today": dt.date.today(),
         },
@@ -101,7 +101,7 @@ def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["POST"])
 def kpi_new(request: HttpRequest, pk: int) -> HttpResponse:
     experiment = experiment_for(reader(request), pk, edit=True)
-    form = KpiForm(request.POST)
+    form = KpiForm(request.POST, prefix="kpi")
     if form.is_valid():
         kpi = form.save(commit=False)
         kpi.experiment = experiment
