@@ -34,7 +34,8 @@ def _measurements(
     rng: np.random.Generator, start: dt.date, final: bool
 ) -> tuple[MeasurementRecord, ...]:
     indicators = [int(i) for i in np.sort(rng.choice(11, size=5, replace=False) + 1)]
-    base, gain = rng.uniform(1.5, 4.0, size=5), rng.normal(0.3, 0.6, size=5)
+    base = rng.uniform(1.5, 4.0, size=5)
+    gain = rng.normal(0.2, 0.6) + rng.normal(0, 0.4, size=5)
     points = [("baseline", 0, 0.0), ("midway", 6, 0.5)] + ([("final", 12, 1.0)] if final else [])
     measurements = []
     for point, weeks, share in points:
