@@ -1,0 +1,1 @@
+"""Services of the monitoring pages: runs in the background, stored results, charts."""

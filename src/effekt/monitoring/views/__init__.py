@@ -1,0 +1,1 @@
+"""The monitoring pages (overvågning): runs, municipality results and work lists."""
