@@ -59,6 +59,7 @@ def test_the_excel_file_has_a_sheet_per_table_with_numbers_as_numbers(tmp_path: 
     assert follow_up[6][1:6] == (0.5, 1, 2, 0, 9)
 
 
+@pytest.mark.slow
 def test_the_pdf_report_reads_as_a_report(tmp_path: Path) -> None:
     pdf = make_report(tmp_path, "rapport.pdf", "--title", "Styregruppemøde Ærø")
     text = "\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages)

@@ -71,3 +71,10 @@ def test_it_refuses_a_file_without_a_required_column(tmp_path: Path) -> None:
     _replace(folder / "courses.csv", "supplier,", "leverandoer,")
     with pytest.raises(DataError, match=r"courses.csv, linje 1, kolonne supplier"):
         FolderSource(folder).load(Filters())
+
+
+def test_it_names_a_missing_file(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path)
+    (folder / "measurements.csv").unlink()
+    with pytest.raises(DataError, match=r"measurements.csv, linje 0, kolonne -: filen findes ikke"):
+        FolderSource(folder).load(Filters())

@@ -148,6 +148,8 @@ class Row:
 
 def read_rows(file: Path, required: tuple[str, ...]) -> Iterator[Row]:
     """The rows of a UTF-8 CSV file with a header, checking the required columns."""
+    if not file.is_file():
+        raise DataError(file, 0, "-", "filen findes ikke")
     with file.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in required if c not in (reader.fieldnames or [])]
