@@ -8,6 +8,8 @@ import hmac
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -126,3 +128,25 @@ def test_the_wide_export_needs_a_key(folder: str, tmp_path: Path) -> None:
     result = run("stats", "wide", "--data", folder, "--period", "2024Q1", "--out", out, env={})
     assert result.exit_code == 2
     assert "EFFEKT_PSEUDONYM_KEY" in result.output
+
+
+def test_loading_the_command_group_imports_no_heavy_library() -> None:
+    code = (
+        "import sys, effekt.statistics.cli;"
+        "heavy = ('pandas', 'numpy', 'weasyprint', 'openpyxl');"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert output.stdout.strip() == "[]"
+
+
+def test_the_wide_export_follows_period_and_filters(folder: str, tmp_path: Path) -> None:
+    out = tmp_path / "wide.csv"
+    args = ["--data", folder, "--period", "2024Q1", "--supplier", "B", "--out", str(out)]
+    result = run("stats", "wide", *args, env={"EFFEKT_PSEUDONYM_KEY": "k"})
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [row["supplier"] for row in rows] == ["B"]
+    assert rows[0]["actual_end_date"] == "2024-03-20"

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol, cast
 
@@ -284,7 +284,7 @@ class FolderSource:
         config = self.folder / "config.json"
         return SourceData(
             courses=[
-                CourseRecord(**{**c.__dict__, "measurements": tuple(measured.get(c.course_id, ()))})
+                replace(c, measurements=tuple(measured.get(c.course_id, ())))
                 for c in courses
                 if filters.accepts(c)
             ],
