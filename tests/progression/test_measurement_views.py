@@ -98,9 +98,9 @@ def test_a_measurement_form_with_errors_keeps_the_answers(
     assert response.status_code == 200
     assert Measurement.objects.count() == 0
     assert 'value="i går"' in html
-    assert 'name="S2" value="4" id="id_S2_3" checked' in html
-    assert 'name="B10" value="aviser" id="id_B10_0" checked' in html
-    assert 'name="B10" value="internettet" id="id_B10_1" checked' in html
+    assert 'name="S2" value="4" id="id_S2_3" class="form-radio" checked' in html
+    assert 'name="B10" value="aviser" id="id_B10_0" class="form-checkbox" checked' in html
+    assert 'name="B10" value="internettet" id="id_B10_1" class="form-checkbox" checked' in html
     assert html.count(" checked") == 3
 
 
@@ -127,3 +127,10 @@ def test_the_caseworker_part_first_and_the_citizen_part_later_make_one_measureme
     measurement = Measurement.objects.get()
     assert measurement.citizen_completed_at and measurement.caseworker_completed_at
     assert measurement.scores.get(indicator=1).combined == 3.0
+
+
+def test_date_fields_are_filled_in_the_format_browsers_accept(
+    world: World, course: Course, today: dt.date, login: Callable[[User], Client]
+) -> None:
+    page = login(world.sara).get(reverse("progression:measure", args=[course.pk, "baseline"]))
+    assert 'type="date" name="measured_on" value="2026-09-09"' in page.content.decode()

@@ -101,7 +101,7 @@ class MeasurementForm(AnswersForm):
 
     measured_on = forms.DateField(
         label="Måledato",
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-input"}),
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-input"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args: Any, today: dt.date, **kwargs: Any) -> None:

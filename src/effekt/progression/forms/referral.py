@@ -37,7 +37,9 @@ class ReferralForm(forms.Form):
         choices=endings.CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )
-    start_date = forms.DateField(label="Startdato", widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(
+        label="Startdato", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     min_plan = forms.CharField(label="Min Plan", required=False, widget=forms.Textarea)
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:

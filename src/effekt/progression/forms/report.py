@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 
 from effekt.progression.models import ProgressReport
@@ -22,20 +20,16 @@ class ReportForm(forms.ModelForm[ProgressReport]):
         }
         widgets = {
             "kind": forms.Select(attrs={"class": "form-select"}),
-            "period_start": forms.DateInput(attrs={"type": "date", "class": "form-input"}),
-            "period_end": forms.DateInput(attrs={"type": "date", "class": "form-input"}),
+            "period_start": forms.DateInput(
+                attrs={"type": "date", "class": "form-input"}, format="%Y-%m-%d"
+            ),
+            "period_end": forms.DateInput(
+                attrs={"type": "date", "class": "form-input"}, format="%Y-%m-%d"
+            ),
             "worked_on": forms.Textarea(attrs={"class": "form-input", "rows": 5}),
             "results": forms.Textarea(attrs={"class": "form-input", "rows": 5}),
             "next_plan": forms.Textarea(attrs={"class": "form-input", "rows": 4}),
         }
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name in ("period_start", "period_end"):
-            field = self.fields[name]
-            assert isinstance(field, forms.DateField)
-            field.input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
-            field.widget.format = "%Y-%m-%d"
 
     def text(self) -> ReportText:
         data = self.cleaned_data
