@@ -134,3 +134,20 @@ def test_date_fields_are_filled_in_the_format_browsers_accept(
 ) -> None:
     page = login(world.sara).get(reverse("progression:measure", args=[course.pk, "baseline"]))
     assert 'type="date" name="measured_on" value="2026-09-09"' in page.content.decode()
+
+
+def test_the_jobcentre_marks_a_warning_as_followed_up(
+    world: World, course: Course, today: dt.date, login: Callable[[User], Client]
+) -> None:
+    course.regression_flag = True
+    course.save()
+    url = reverse("progression:warning_clear", args=[course.pk])
+    assert login(world.sara).post(url).status_code == 403
+    assert login(world.otto).post(url).status_code == 404
+    page = login(world.jonas).get(reverse("progression:course", args=[course.pk]))
+    assert "Markér advarslen som fulgt op" in page.content.decode()
+    login(world.jonas).post(url)
+    course.refresh_from_db()
+    assert not course.regression_flag
+    board = login(world.jonas).get(reverse("progression:dashboard")).content.decode()
+    assert f'data-warning="{course.pk}"' not in board

@@ -21,6 +21,7 @@ urlpatterns = [
     path("henvis/import/", referral.referral_upload, name="referral_upload"),
     path("<int:pk>/", course.course_detail, name="course"),
     path("<int:pk>/start/", referral.course_start_view, name="start"),
+    path("<int:pk>/advarsel/", course.warning_clear_view, name="warning_clear"),
     path("<int:pk>/maaling/<str:point>/", measurement.measurement_new, name="measure"),
     path("<int:pk>/maaling/<str:point>/link/", measurement.citizen_link_new, name="link"),
     path("maaling/<int:pk>/", measurement.measurement_detail, name="measurement"),

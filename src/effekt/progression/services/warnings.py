@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 
+from effekt.organisations.models import AuditAction, Role, User
+from effekt.organisations.services import audit_record
 from effekt.progression.models import Course, Measurement, WarningRule
 from effekt.progression.rules.schedule import POINT_ORDER
 from effekt.progression.rules.warning import Regression, WarningSettings, regression
@@ -70,4 +73,19 @@ def _notify(course: Course, measurement: Measurement, result: Regression) -> Non
         message="\n".join(lines),
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[consultant.email],
+    )
+
+
+def warning_clear(*, course: Course, user: User) -> None:
+    """The jobcentre consultant has seen the warning and followed up on it."""
+    if user.role != Role.JOBCENTRE_CONSULTANT or user.municipality_id != course.municipality_id:
+        raise PermissionDenied("Kun kommunens jobkonsulenter kan afslutte en advarsel.")
+    Course.objects.filter(pk=course.pk).update(regression_flag=False)
+    course.regression_flag = False
+    audit_record(
+        user=user,
+        action=AuditAction.UPDATE,
+        obj=course,
+        citizen=course.citizen,
+        detail="advarsel fulgt op",
     )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
 
 from effekt.organisations.models import Role
 from effekt.progression.models import CourseStatus
@@ -19,6 +21,7 @@ from effekt.progression.services.course_overview import (
 )
 from effekt.progression.services.measurement_entry import may_measure
 from effekt.progression.services.reports import may_write_reports, reports_visible_to
+from effekt.progression.services.warnings import warning_clear
 from effekt.progression.views.access import course_for, request_user
 
 
@@ -45,9 +48,19 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_edit_plan": course.status != CourseStatus.ENDED
         and user.role == Role.JOBCENTRE_CONSULTANT,
         "ending": getattr(course, "ending", None),
+        "may_clear_warning": course.regression_flag and user.role == Role.JOBCENTRE_CONSULTANT,
         "extensions": list(course.extensions.all()),
         "may_measure": may_measure(user, course),
         "may_start": user.role == Role.SUPPLIER_CONSULTANT
         and course.status == CourseStatus.REFERRED,
     }
     return render(request, "progression/course_detail.html", context)
+
+
+@login_required
+@require_POST
+def warning_clear_view(request: HttpRequest, pk: int) -> HttpResponse:
+    course = course_for(request, pk, detail="advarsel")
+    warning_clear(course=course, user=request_user(request))
+    messages.success(request, "Advarslen er markeret som fulgt op.")
+    return redirect("progression:course", pk=course.pk)
