@@ -7,6 +7,7 @@ from django.contrib import admin
 from effekt.evaluation.models import (
     Cohort,
     CohortMembership,
+    EffectEstimate,
     Experiment,
     Invitation,
     Kpi,
@@ -81,3 +82,10 @@ class ResponseAdmin(admin.ModelAdmin[Response]):
 
     def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False
+
+
+@admin.register(EffectEstimate)
+class EffectEstimateAdmin(admin.ModelAdmin[EffectEstimate]):
+    list_display = ["label", "experiment", "file_name", "created_at"]
+    list_filter = ["experiment"]
+    readonly_fields = ["specification", "result"]

@@ -182,3 +182,30 @@ class AnswerForm(forms.Form):
     def blocks(self) -> list[tuple[Question, list[forms.BoundField]]]:
         """Each question with its bound fields, in order (for the template)."""
         return [(q, [self[key] for key in q.answer_keys()]) for q in self.questions]
+
+
+class EffectForm(DkfdsFormMixin, forms.Form):
+    label = forms.CharField(label="Udfald", max_length=200, help_text="Fx Beskæftigelsesgrad")
+    file = forms.FileField(
+        label="Paneldata (CSV)",
+        help_text="Én række pr. kommune (eller person) og periode; behandlet og efter som 0/1",
+    )
+    outcome = forms.CharField(label="Kolonne med udfaldet", initial="outcome")
+    treated = forms.CharField(label="Kolonne: behandlet (forsøgskommune = 1)", initial="treated")
+    post = forms.CharField(label="Kolonne: efter forsøgets start = 1", initial="post")
+    unit = forms.CharField(label="Kolonne med enheden (faste effekter)", required=False)
+    time = forms.CharField(label="Kolonne med perioden (faste effekter)", required=False)
+    vcov = forms.ChoiceField(
+        label="Varians",
+        choices=[
+            ("iid", "Klassisk (iid)"),
+            ("hc1", "Heteroskedasticitetsrobust (HC1)"),
+            ("cluster", "Klyngerobust efter enheden (CRV1)"),
+        ],
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("vcov") == "cluster" and not data.get("unit"):
+            self.add_error("unit", "Klyngerobust varians kræver en enhedskolonne.")
+        return data

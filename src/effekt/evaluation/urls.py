@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from effekt.evaluation.views import answer, cohorts, experiments, reports, surveys
+from effekt.evaluation.views import answer, cohorts, effects, experiments, reports, surveys
 
 app_name = "evaluation"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", experiments.experiment_detail, name="experiment_detail"),
     path("<int:pk>/kpi/", experiments.kpi_new, name="kpi_new"),
     path("<int:pk>/kpi/<int:kpi_pk>/maaling/", experiments.kpi_measure, name="kpi_measure"),
+    path("<int:pk>/effekt/", effects.effect_new, name="effect_new"),
     path("<int:pk>/persongrupper/", cohorts.cohort_new, name="cohort_new"),
     path("<int:pk>/persongrupper/<int:cohort_pk>/", cohorts.cohort_detail, name="cohort_detail"),
     path("<int:pk>/spoergeskemaer/", surveys.survey_new, name="survey_new"),

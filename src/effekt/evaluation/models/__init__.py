@@ -1,6 +1,7 @@
 """Models of module 4: experiments, KPIs, cohorts and surveys."""
 
 from effekt.evaluation.models.cohort import Cohort, CohortMembership, CohortSource
+from effekt.evaluation.models.effect import EffectEstimate
 from effekt.evaluation.models.experiment import (
     Experiment,
     Kpi,
@@ -16,6 +17,7 @@ __all__ = [
     "Cohort",
     "CohortMembership",
     "CohortSource",
+    "EffectEstimate",
     "Experiment",
     "Invitation",
     "Kpi",

@@ -19,6 +19,7 @@ from effekt.evaluation.report.export import (
 )
 from effekt.evaluation.report.present import (
     change_text,
+    effect_row,
     item_rows,
     kpi_row,
     share_text,
@@ -57,6 +58,7 @@ def context(data: ReportData) -> dict[str, object]:
         "participants": ", ".join(m.name for m in experiment.participants.all()),
         "comparison": ", ".join(m.name for m in experiment.comparison.all()),
         "kpis": kpis,
+        "effects": [effect_row(label, result) for label, result in data.effects],
         "surveys": surveys,
         "latest_waves": [(s["title"], s["waves"][-1]) for s in surveys if s["waves"]],
     }

@@ -118,3 +118,45 @@ def item_rows(wave: WaveResult) -> list[ItemRow]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class EffectRow:
+    label: str
+    estimate: str
+    interval: str
+    p_value: str
+    variance: str
+    n: str
+    permutation: str
+    caveat: str
+
+
+def _num(value: object, decimals: int) -> str:
+    return "–" if not isinstance(value, int | float) else number(float(value), decimals)
+
+
+def effect_row(label: str, result: dict[str, object]) -> EffectRow:
+    """A stored `DidResult` (as JSON) for display, in Danish number format."""
+    units = result.get("n_units")
+    treated = result.get("n_treated_units")
+    n = f"{result.get('n')} observationer" + (
+        f", {units} enheder ({treated} behandlede)" if units is not None else ""
+    )
+    permutation = result.get("permutation")
+    perm_text = ""
+    if isinstance(permutation, dict):
+        perm_text = (
+            f"p = {_num(permutation.get('p_value'), 3)} "
+            f"({permutation.get('n_assignments')} tildelinger)"
+        )
+    return EffectRow(
+        label=label,
+        estimate=_num(result.get("estimate"), 2),
+        interval=f"{_num(result.get('ci_low'), 2)} til {_num(result.get('ci_high'), 2)}",
+        p_value=_num(result.get("p_value"), 3),
+        variance=str(result.get("vcov_label") or result.get("vcov") or ""),
+        n=n,
+        permutation=perm_text,
+        caveat=str(result.get("caveat") or ""),
+    )

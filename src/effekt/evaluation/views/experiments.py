@@ -17,8 +17,8 @@ from effekt.evaluation.forms import (
     KpiMeasurementForm,
     SurveyTemplateForm,
 )
-from effekt.evaluation.models import Experiment
-from effekt.evaluation.report.present import kpi_row, share_text
+from effekt.evaluation.models import EffectEstimate, Experiment
+from effekt.evaluation.report.present import effect_row, kpi_row, share_text
 from effekt.evaluation.services.experiments import (
     experiment_create,
     experiment_dashboard,
@@ -87,6 +87,10 @@ def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "experiment": experiment,
             "kpis": kpis,
             "cohorts": experiment.cohorts.all(),
+            "effects": [
+                effect_row(e.label, e.result)
+                for e in EffectEstimate.objects.filter(experiment=experiment)
+            ],
             "surveys": surveys,
             "may_edit": may_edit,
             "kpi_form": KpiForm(prefix="kpi") if may_edit else None,
