@@ -11,6 +11,7 @@ from typing import Literal
 import click
 
 from effekt.monitoring.dream_cli import dream_import
+from effekt.monitoring.synth_cli import synth
 
 Format = Literal["csv", "json"]
 
@@ -135,3 +136,4 @@ def validate_command(data_dir: Path) -> None:
 
 
 monitoring.add_command(dream_import)
+monitoring.add_command(synth)

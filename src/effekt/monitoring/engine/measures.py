@@ -165,6 +165,7 @@ def conversation_windows(
     window, judged by the benefit the person is measured on in month M."""
     lo = span.start - WINDOW_MONTHS + 1
     c = conversations.filter(conversations.m.between(lo, span.end))
+    c = c.semi_join(population.select("person_id").distinct(), "person_id")
     offer_days = _offer_days(c, counted, calendar)
     tables = {
         "offer_days": offer_days,

@@ -5,9 +5,11 @@ from __future__ import annotations
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
+from effekt.monitoring.engine.calendar import day_number, first_day
+from effekt.monitoring.engine.frames import clip, merge_touching, overlap
 from effekt.monitoring.engine.measures import counts_for
 from effekt.monitoring.engine.parameters import Rules
-from effekt.monitoring.engine.spells import Span, residence_on
+from effekt.monitoring.engine.spells import Span
 
 
 def person_measures(
@@ -56,35 +58,53 @@ def focus_counts(measured: ir.Table) -> ir.Table:
     )
 
 
-def result_counts(
-    benefit_days: ir.Table,
-    residence_monthly: ir.Table,
-    persons: ir.Table,
-    calendar: ir.Table,
-    rules: Rules,
-    span: Span,
-) -> ir.Table:
-    """Per municipality and month: days lived there aged 16-66 and days on result benefits.
+def _half_years(span: Span) -> ir.Table:
+    """Half-year index (month index // 6) with its first and last day number."""
+    indexes = list(range(span.start // 6, span.end // 6 + 1))
+    return ibis.memtable(
+        {
+            "hy": indexes,
+            "hy_first": [day_number(first_day(h * 6)) for h in indexes],
+            "hy_last": [day_number(first_day(h * 6 + 6)) - 1 for h in indexes],
+        }
+    )
 
-    A person belongs to the municipality lived in on the last day of the month and counts all
-    the month's days; benefit days are capped at the month's days.
-    """
-    months = residence_monthly.filter(residence_monthly.m.between(span.start, span.end))
-    grid = (
-        months.select("person_id", "m")
-        .distinct()
-        .join(calendar.select("m", "last_day", "days"), "m")
+
+def _by_half_year(t: ir.Table, halves: ir.Table, a: str, b: str, name: str) -> ir.Table:
+    """Sum, per municipality and half-year, the days of [a, b] of each row (rows carry the
+    months start_m..end_m that hold them)."""
+    spread = t.mutate(hy=ibis.range(t.start_m // 6, t.end_m // 6 + 1).unnest()).join(halves, "hy")
+    days = overlap(spread[a], spread[b], spread.hy_first, spread.hy_last)
+    return spread.group_by(["municipality_code", "hy"]).aggregate(**{name: days.sum()})
+
+
+def result_counts(
+    intervals: ir.Table, residence: ir.Table, persons: ir.Table, rules: Rules, span: Span
+) -> ir.Table:
+    """Per municipality and half-year: days lived there aged 16-66, and of those days the
+    days on a benefit of the result target (each day counted once)."""
+    lo_day = day_number(first_day(span.start))
+    lived = clip(residence, span.start, span.end, lo_day, span.end_day).join(
+        persons.select("person_id", "age_from", "age_to"), "person_id"
     )
-    located = residence_on(grid, "last_day", residence_monthly).join(persons, "person_id")
-    age = (located.m - located.birth_m) // 12
-    low, high = rules.result_target_ages
-    residents = located.filter(age.between(low, high))
-    on_benefit = benefit_days.filter(benefit_days.benefit.isin(rules.result_target))
-    on_benefit = on_benefit.group_by(["person_id", "m"]).aggregate(
-        benefit_days=on_benefit.days.sum()
-    )
-    j = residents.left_join(on_benefit, ["person_id", "m"])
-    capped = ibis.least(j.benefit_days.fill_null(0), j.days)
-    return j.group_by(["municipality_code", "m"]).aggregate(
-        resident_days=j.days.sum(), benefit_days=capped.sum()
+    lived = lived.mutate(
+        a=ibis.greatest(lived.start_day, lived.age_from), b=ibis.least(lived.end_day, lived.age_to)
+    ).filter(lambda t: t.a <= t.b)
+    on = intervals.filter(intervals.benefit.isin(rules.result_target))
+    on = merge_touching(clip(on, span.start, span.end, lo_day, span.end_day), ["person_id"])
+    on = on.select("person_id", b_start="start_day", b_end="end_day", b_m0="start_m", b_m1="end_m")
+    both = lived.select("person_id", "municipality_code", "a", "b").join(on, "person_id")
+    both = both.select(
+        "municipality_code",
+        c=ibis.greatest(both.a, both.b_start),
+        d=ibis.least(both.b, both.b_end),
+        start_m=both.b_m0,
+        end_m=both.b_m1,
+    ).filter(lambda t: t.c <= t.d)
+    halves = _half_years(span)
+    resident = _by_half_year(lived, halves, "a", "b", "resident_days")
+    benefit = _by_half_year(both, halves, "c", "d", "benefit_days")
+    j = resident.left_join(benefit, ["municipality_code", "hy"])
+    return j.select(
+        "municipality_code", "hy", "resident_days", benefit_days=j.benefit_days.fill_null(0)
     )

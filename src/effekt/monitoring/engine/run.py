@@ -118,29 +118,35 @@ def compute(
         "seniority",
         seniority.seniority(main, intervals, pieces, dead, cal, rules, span.end_day, span.end),
     )
-    residence = _monthly(store, staged["residence"], span, cal, ["person_id", "municipality_code"])
+    # residence by month is only needed for persons who can be measured
+    candidates = senior.filter(senior.long_enough).select("person_id").distinct()
+    lived = staged["residence"].semi_join(candidates, "person_id")
+    residence = _monthly(store, lived, span, cal, ["person_id", "municipality_code"])
     status = _monthly(
         store, staged["municipality_status"], span, cal, ["municipality_code", "status"]
     )
     persons = staged["persons"]
     population = store("population", spells.population(senior, persons, residence, rules, span))
     counted = store("counted_offers", measures.counted_offers(staged["offers"], rules, span))
-    talks = measures.conversation_windows(
-        staged["conversations"], population, counted, dead, residence, status, cal, rules, span
-    )
-    measured = store(
-        "person_measures",
-        outputs.person_measures(
-            population,
-            measures.offer_windows(counted, span),
-            measures.employment_windows(staged["employment_hours"], cal, span),
-            measures.exemption_windows(staged["exemptions"], cal, span),
-            talks,
-            cal,
+    talks = store(
+        "conversation_windows",
+        measures.conversation_windows(
+            staged["conversations"], population, counted, dead, residence, status, cal, rules, span
         ),
     )
+    offers = store("offer_windows", measures.offer_windows(counted, span))
+    work = store(
+        "employment_windows", measures.employment_windows(staged["employment_hours"], cal, span)
+    )
+    exempt = store("exemption_windows", measures.exemption_windows(staged["exemptions"], cal, span))
+    measured = store(
+        "person_measures", outputs.person_measures(population, offers, work, exempt, talks, cal)
+    )
     focus_counts = outputs.focus_counts(measured).to_pyarrow().to_pylist()
-    result_counts = outputs.result_counts(days, residence, persons, cal, rules, span)
+    result_counts = store(
+        "result_counts",
+        outputs.result_counts(intervals, staged["residence"], persons, rules, span),
+    )
     expected = staged["expected_rates"].to_pyarrow().to_pylist()
     focus = summaries.focus_rows(focus_counts, span.start, start, span.end)
     results = summaries.result_rows(

@@ -242,7 +242,15 @@ def typed(name: str, t: ir.Table) -> ir.Table:
     """The staged, typed form of a validated table."""
     pid = {"person_id": t.person_id} if "person_id" in t.columns else {}
     if name == "persons":
-        return t.select(**pid, birth_day=_day(t.birth_date), birth_m=_month(t.birth_date))
+        born = t.birth_date.cast("date")
+        return t.select(
+            **pid,
+            birth_day=_day(t.birth_date),
+            birth_m=_month(t.birth_date),
+            # first day aged 16 and last day aged 66 (the result target's ages)
+            age_from=(born + ibis.interval(years=16)).delta(EPOCH, unit="day").cast("int64"),
+            age_to=(born + ibis.interval(years=67)).delta(EPOCH, unit="day").cast("int64") - 1,
+        )
     if name == "residence":
         return t.select(
             **pid, municipality_code=t.municipality_code, **_interval(t, "valid_from", "valid_to")

@@ -64,21 +64,23 @@ def focus_rows(counts: list[Row], lo: int, start: int, end: int) -> list[FocusTa
     return rows
 
 
-def _periods(year: int) -> list[tuple[str, int, int]]:
-    first = month_index(year, 1)
+def _periods(year: int) -> list[tuple[str, tuple[int, ...]]]:
     return [
-        (f"{year}H1", first, first + 5),
-        (f"{year}H2", first + 6, first + 11),
-        (str(year), first, first + 11),
+        (f"{year}H1", (2 * year,)),
+        (f"{year}H2", (2 * year + 1,)),
+        (str(year), (2 * year, 2 * year + 1)),
     ]
 
 
 def result_rows(
     counts: list[Row], expected: list[Row], lo: int, start: int, end: int
 ) -> list[ResultTargetRow]:
-    """Half-years and years lying wholly in lo..end and ending at or after `start`."""
+    """Half-years and years lying wholly in months lo..end and ending at or after `start`.
+
+    `counts` holds resident and benefit days per municipality and half-year index `hy`.
+    """
     days: dict[tuple[str, int], tuple[int, int]] = {
-        (str(r["municipality_code"]), int(r["m"])): (
+        (str(r["municipality_code"]), int(r["hy"])): (
             int(r["resident_days"]),
             int(r["benefit_days"]),
         )
@@ -88,11 +90,12 @@ def result_rows(
     rows = []
     for code in sorted({key[0] for key in days}):
         for year in range(lo // 12, end // 12 + 1):
-            for period, first, last in _periods(year):
+            for period, halves in _periods(year):
+                first, last = halves[0] * 6, halves[-1] * 6 + 5
                 if first < lo or last > end or last < start:
                     continue
-                months = [days.get((code, m), (0, 0)) for m in range(first, last + 1)]
-                resident, on_benefit = sum(d[0] for d in months), sum(d[1] for d in months)
+                parts = [days.get((code, h), (0, 0)) for h in halves]
+                resident, on_benefit = sum(d[0] for d in parts), sum(d[1] for d in parts)
                 rate = rates.get((code, period), {})
                 actual = _share(on_benefit, resident)
                 exp = rate.get("expected_share")
