@@ -152,3 +152,25 @@ def test_a_bad_period_keeps_the_form_and_says_what_is_wrong(client: Client, fixt
 
 def test_anonymous_users_are_sent_to_login(client: Client) -> None:
     assert client.get("/statistik/").status_code == 302
+
+
+def test_the_cli_reads_the_application_database_without_data(fixture: World) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from effekt.cli import main
+
+    result = CliRunner().invoke(
+        main,
+        ["stats", "progression", "--period", "2026Q3", "--municipality", "230", "--format", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    current = document["current"]
+    assert current["courses"] == 3
+    mean = current["progression"]["mean"]
+    counts = [mean[k]["numerator"] for k in ("progression", "stagnation", "regression")]
+    assert counts == [1, 1, 0]
+    assert mean["progression"]["not_measurable"] == 1
+    assert current["goal_reached"]["numerator"] == 1

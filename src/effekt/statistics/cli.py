@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from effekt.statistics.analysis import CourseRecord, SteeringStatistics
     from effekt.statistics.analysis.periods import Period
     from effekt.statistics.analysis.source import CourseSource
+    from effekt.statistics.analysis.steering import StatisticsInput
 
 KEY_VARIABLE = "EFFEKT_PSEUDONYM_KEY"
 
@@ -45,7 +46,8 @@ def data_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--data",
             type=click.Path(exists=True, file_okay=False, path_type=Path),
             help="Folder with courses.csv, measurements.csv and optional follow_ups.csv, "
-            "benefits.csv, config.json (docs/statistics.md).",
+            "benefits.csv, config.json (docs/statistics.md); without it, the courses in the "
+            "application's database.",
         ),
         click.option(
             "--period",
@@ -94,12 +96,21 @@ def statistics_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def _source(data: Path | None) -> CourseSource:
+def _source(data: Path) -> CourseSource:
     from effekt.statistics.analysis.source import FolderSource
 
-    if data is None:
-        raise click.UsageError("angiv --data MAPPE med forløbsdata (se docs/statistics.md)")
     return FolderSource(data)
+
+
+def _database_input(filters: Any, period: Period) -> tuple[StatisticsInput, Any]:
+    """The courses in the application's database (all organisations: a server-side command)."""
+    from effekt.cli import setup_django
+
+    setup_django()
+    from effekt.statistics.db_source import DatabaseSource, classification_for
+
+    source = DatabaseSource()
+    return source.load(filters, period), classification_for(source.courses(filters, period))
 
 
 def _filters(options: dict[str, Any]) -> Any:
@@ -123,8 +134,13 @@ def compute(options: dict[str, Any]) -> SteeringStatistics:
 
     filters = _filters(options)
     try:
-        loaded = _source(options["data"]).load(filters)
-        config = loaded.classification or ClassificationConfig()
+        if options["data"] is None:
+            data, configured = _database_input(filters, options["period"])
+        else:
+            loaded = _source(options["data"]).load(filters)
+            data = make_input(loaded.courses, loaded.follow_ups, loaded.benefits)
+            configured = loaded.classification
+        config = configured or ClassificationConfig()
         overrides = {
             "method": options["method"],
             "threshold": options["threshold"],
@@ -133,7 +149,7 @@ def compute(options: dict[str, Any]) -> SteeringStatistics:
         config = replace(config, **{k: v for k, v in overrides.items() if v is not None})
         as_of: dt.datetime | None = options["as_of"]
         return steering_statistics(
-            make_input(loaded.courses, loaded.follow_ups, loaded.benefits),
+            data,
             options["period"],
             filters=filters,
             perspective=options["perspective"],
@@ -207,6 +223,8 @@ def wide(out: Path, **options: Any) -> None:
     from effekt.statistics.render import to_wide_csv
 
     key = os.environ.get(KEY_VARIABLE, "")
+    if options["data"] is None:
+        raise click.UsageError("the wide export reads a data folder: give --data DIR")
     if not key:
         raise click.UsageError(f"sæt {KEY_VARIABLE} til en hemmelig nøgle til pseudonymisering")
     try:
