@@ -91,6 +91,12 @@ def test_it_is_reproducible_by_seed() -> None:
     assert not first["benefits"].equals(other["benefits"])
 
 
+def test_a_tiny_population_still_gets_every_table() -> None:
+    tables = generate(SynthOptions(persons=50, years=1, seed=1))
+    assert tables["persons"].num_rows == 50
+    assert set(tables["benefits"]["benefit"].to_pylist()) < set(SPECS["benefits"].required[1].codes)
+
+
 def test_it_refuses_zero_persons() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         generate(SynthOptions(persons=0))

@@ -84,7 +84,7 @@ def _choose(
     young, old = plan.ages
     lo = int(np.searchsorted(pop.birth, mid - (old + 1) * DAYS_PER_YEAR))
     hi = int(np.searchsorted(pop.birth, mid - young * DAYS_PER_YEAR))
-    chosen: list[Ints] = []
+    chosen: list[Ints] = [np.zeros(0, dtype=np.int64)]
     have = 0
     while have < n:
         candidates = rng.integers(lo, max(hi, lo + 1), size=2 * (n - have) + 16)
