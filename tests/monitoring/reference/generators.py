@@ -42,6 +42,7 @@ OFFERS = (
     "mentor",
     "delvis_raskmelding",
 )
+HELD_BY = ("jobcenter", "anden_aktoer", "akasse")
 Row = dict[str, str]
 draws = st.DrawFn
 
@@ -181,7 +182,7 @@ def residence_rows(draw: draws, pid: str) -> list[Row]:
 
 
 @st.composite
-def conversation_rows(draw: draws, pid: str) -> list[Row]:
+def conversation_rows(draw: draws, pid: str, held_by: tuple[str, ...] = HELD_BY) -> list[Row]:
     """Up to twelve conversations, some on the same day."""
     rows: list[Row] = []
     for _ in range(draw(st.integers(0, 12))):
@@ -196,7 +197,7 @@ def conversation_rows(draw: draws, pid: str) -> list[Row]:
                 "kind": draw(
                     st.sampled_from(("jobsamtale", "sygeopfoelgning", "faellessamtale", "other"))
                 ),
-                "held_by": draw(st.sampled_from(("jobcenter", "anden_aktoer", "akasse"))),
+                "held_by": draw(st.sampled_from(held_by)),
                 "akasse_experiment": draw(st.sampled_from(("", "true", "false"))),
             }
         )
@@ -219,7 +220,9 @@ def employment_rows(draw: draws, pid: str) -> list[Row]:
 
 
 @st.composite
-def person_tables(draw: draws, pid: str) -> dict[str, list[Row]]:
+def person_tables(
+    draw: draws, pid: str, held_by: tuple[str, ...] = HELD_BY
+) -> dict[str, list[Row]]:
     birth_year = draw(st.sampled_from((1960, 1975, 1990, 2003, 2004)))
     born = dt.date(birth_year, draw(st.integers(1, 12)), draw(st.sampled_from((1, 15, 28))))
     return {
@@ -230,7 +233,7 @@ def person_tables(draw: draws, pid: str) -> dict[str, list[Row]]:
             intervals(pid, "reason", ("barsel", "opfoelgning_uden_kontakt", "other", "other"))
         ),
         "offers": draw(intervals(pid, "offer", OFFERS)) + draw(mentor_around_new_year(pid)),
-        "conversations": draw(conversation_rows(pid)),
+        "conversations": draw(conversation_rows(pid, held_by)),
         "employment_hours": draw(employment_rows(pid)),
     }
 
@@ -249,8 +252,11 @@ def status_rows(draw: draws) -> list[Row]:
 
 
 @st.composite
-def registers(draw: draws, max_persons: int = 5) -> dict[str, Table]:
-    """A small register: up to `max_persons` persons in three municipalities."""
+def registers(
+    draw: draws, max_persons: int = 5, held_by: tuple[str, ...] = HELD_BY
+) -> dict[str, Table]:
+    """A small register: up to `max_persons` persons in three municipalities, whose
+    conversations are held by one of `held_by`."""
     tables: dict[str, list[Row]] = {
         "municipalities": [
             {"municipality_code": c, "name": f"Kommune {c}"} for c in MUNICIPALITIES
@@ -258,6 +264,6 @@ def registers(draw: draws, max_persons: int = 5) -> dict[str, Table]:
         "municipality_status": draw(status_rows()),
     }
     for index in range(draw(st.integers(1, max_persons))):
-        for name, rows in draw(person_tables(f"p{index}")).items():
+        for name, rows in draw(person_tables(f"p{index}", held_by)).items():
             tables.setdefault(name, []).extend(rows)
     return dict(tables)
