@@ -109,7 +109,9 @@ def test_an_answer_outside_the_scale_is_refused(
     (link,) = _send(survey, "a@example.dk", django_capture_on_commit_callbacks)
     page = Client().post(link, {"moedet.i1": "Måske"})
     assert page.status_code == 200
-    assert "Nogle svar mangler" in page.content.decode()
+    assert "Nogle svar er ikke gyldige" in page.content.decode()
+    empty = Client().post(link, {})
+    assert "Besvar mindst ét spørgsmål, før du sender." in empty.content.decode()
     assert not Response.objects.exists()
 
 

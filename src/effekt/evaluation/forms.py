@@ -179,6 +179,12 @@ class AnswerForm(forms.Form):
                     widget=forms.Textarea(attrs={"rows": 3, "class": "form-input"}),
                 )
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors and all(value in (None, "", []) for value in data.values()):
+            raise forms.ValidationError("Besvar mindst ét spørgsmål, før du sender.")
+        return data
+
     def blocks(self) -> list[tuple[Question, list[forms.BoundField]]]:
         """Each question with its bound fields, in order (for the template)."""
         return [(q, [self[key] for key in q.answer_keys()]) for q in self.questions]

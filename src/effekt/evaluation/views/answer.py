@@ -29,7 +29,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         )
     wave = invitation.wave
     questions = survey_questions(wave.survey, wave)
-    form = AnswerForm(request.POST or None, questions=questions)
+    form = AnswerForm(request.POST if request.method == "POST" else None, questions=questions)
     if request.method == "POST" and form.is_valid():
         try:
             response_save(token=token, answers=answers_from_form(questions, form.cleaned_data))
