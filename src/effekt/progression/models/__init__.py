@@ -12,6 +12,7 @@ from effekt.progression.models.course import Course, CourseStatus, Ending, Exten
 from effekt.progression.models.links import CitizenLink as CitizenLink
 from effekt.progression.models.links import WarningRule as WarningRule
 from effekt.progression.models.measurement import IndicatorScore, Measurement
+from effekt.progression.models.probability import ProbabilityEstimate as ProbabilityEstimate
 from effekt.progression.models.report import ProgressReport, ReportKind, ReportStatus
 
 __all__ = [

@@ -13,7 +13,8 @@ from django.utils import timezone
 from effekt.bip.scoring import score_indicators, validate_answers
 from effekt.organisations.models import User
 from effekt.progression.choices import PointKind
-from effekt.progression.models import Course, IndicatorScore, Measurement
+from effekt.progression.models import Course, IndicatorScore, Measurement, ProbabilityEstimate
+from effekt.progression.services.probability import probability_estimate
 
 
 class DuplicateMeasurement(ValidationError):
@@ -33,7 +34,8 @@ def _check_answers(
 
 
 def measurement_scores_refresh(*, measurement: Measurement) -> list[IndicatorScore]:
-    """(Re)compute the stored indicator scores of a measurement from its answers."""
+    """(Re)compute the stored indicator scores of a measurement from its answers, and the
+    job/education probability they imply (with the active model)."""
     course = measurement.course
     instrument = measurement.instrument.instrument()
     scores = score_indicators(
@@ -43,7 +45,7 @@ def measurement_scores_refresh(*, measurement: Measurement) -> list[IndicatorSco
         indicators=set(course.indicators()),
     )
     measurement.scores.all().delete()
-    return IndicatorScore.objects.bulk_create(
+    stored = IndicatorScore.objects.bulk_create(
         IndicatorScore(
             measurement=measurement,
             indicator=s.indicator,
@@ -53,6 +55,9 @@ def measurement_scores_refresh(*, measurement: Measurement) -> list[IndicatorSco
         )
         for s in scores.values()
     )
+    ProbabilityEstimate.objects.filter(measurement=measurement).delete()
+    probability_estimate(measurement=measurement)
+    return stored
 
 
 @transaction.atomic
