@@ -69,6 +69,8 @@ class WorklistRow:
     person_id: str
     benefit: str
     spell_start: str
+    lacks_offer: bool
+    lacks_conversations: bool
     exempt_from_offers: bool
     has_offer: bool
     last_offer_date: str | None

@@ -121,7 +121,8 @@ def compute(
     # residence by month is only needed for persons who can be measured
     candidates = senior.filter(senior.long_enough).select("person_id").distinct()
     lived = staged["residence"].semi_join(candidates, "person_id")
-    residence = _monthly(store, lived, span, cal, ["person_id", "municipality_code"])
+    lived = lived.mutate(moved_in=lived.start_day)
+    residence = _monthly(store, lived, span, cal, ["person_id", "municipality_code", "moved_in"])
     status = _monthly(
         store, staged["municipality_status"], span, cal, ["municipality_code", "status"]
     )

@@ -91,16 +91,22 @@ def of_age(persons: ir.Table, m: ir.IntegerValue, rules: Rules) -> ir.BooleanVal
 
 
 def residence_on(rows: ir.Table, day: str, residence_monthly: ir.Table) -> ir.Table:
-    """`rows` (person_id, m, `day`) with the municipality lived in on `day` (latest move wins)."""
+    """`rows` (person_id, m, `day`) with the municipality lived in on `day`; of two residence
+    rows holding the day, the one starting last (`moved_in`) wins."""
     r = residence_monthly.select(
-        "person_id", "m", "municipality_code", r_from="start_day", r_to="end_day"
+        "person_id", "m", "municipality_code", "moved_in", r_from="in_start", r_to="in_end"
     )
     joined = rows.join(r, ["person_id", "m"])
     joined = joined.filter((joined.r_from <= joined[day]) & (joined[day] <= joined.r_to))
     rank = ibis.row_number().over(
-        group_by=["person_id", "m", day], order_by=[joined.r_from.desc(), joined.municipality_code]
+        group_by=["person_id", "m", day],
+        order_by=[joined.moved_in.desc(), joined.municipality_code],
     )
-    return joined.mutate(_rank=rank).filter(lambda t: t._rank == 0).drop("_rank", "r_from", "r_to")
+    return (
+        joined.mutate(_rank=rank)
+        .filter(lambda t: t._rank == 0)
+        .drop("_rank", "r_from", "r_to", "moved_in")
+    )
 
 
 def population(

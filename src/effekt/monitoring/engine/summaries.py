@@ -211,6 +211,8 @@ def worklist_rows(measured: list[Row]) -> list[WorklistRow]:
                 person_id=str(r["person_id"]),
                 benefit=str(r["benefit"]),
                 spell_start=day_label(int(r["spell_start"])) or "",
+                lacks_offer=lacks_offer,
+                lacks_conversations=missing > 0,
                 exempt_from_offers=bool(r["exempt"]),
                 has_offer=bool(r["has_offer"]),
                 last_offer_date=day_label(_int(r["last_offer_day"])),
