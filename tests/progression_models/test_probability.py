@@ -35,9 +35,10 @@ def test_a_measurement_stores_the_probability_with_the_model_version(world: Worl
 
 
 def test_the_probability_follows_the_caseworkers_belief(world: World) -> None:
+    answers: list[int | str] = [1, 2, 3, 4, 5, "ved_ikke"]
     by_answer = {
         answer: _estimate(world, f"01019012{index:02d}", answer).probability
-        for index, answer in enumerate([1, 2, 3, 4, 5, "ved_ikke"])
+        for index, answer in enumerate(answers)
     }
     assert by_answer[1] < by_answer[2] < by_answer[3] < by_answer[4] < by_answer[5]
     assert by_answer[1] == pytest.approx(0.011, abs=0.005)  # Nej: 1.1 %
