@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+import pandas as pd
 from django.db import transaction
 from django.utils import timezone
 
 from effekt.bip.scoring import score_indicators
 from effekt.demo.people import S12_JOB_RATES, answers_for, fake_cpr, fake_name
 from effekt.organisations.models import Citizen, Municipality, Role, Supplier, User
+from effekt.probability.predict import measurement_row
+from effekt.probability.store import active_parameters
 from effekt.progression.models import (
     Contract,
     Course,
@@ -25,9 +28,11 @@ from effekt.progression.models import (
     FollowUp,
     IndicatorScore,
     Measurement,
+    ProbabilityEstimate,
 )
 from effekt.progression.rules.schedule import measurement_plan
 from effekt.progression.services.configuration import configuration_create_default
+from effekt.progression.services.probability import citizen_characteristics
 
 DEMO_PASSWORD = "effekt-demo-2026"
 MUNICIPALITIES = [("230", "Rudersdal"), ("173", "Lyngby-Taarbæk")]
@@ -408,12 +413,16 @@ def _measurements_and_endings(
     Extension.objects.bulk_create(extensions)
     Measurement.objects.bulk_create(measurements)
     scores = []
+    rows = []
     for measurement, (indicators, citizen_answers, caseworker_answers) in zip(
         measurements, answers, strict=True
     ):
-        for s in score_indicators(
-            instrument, citizen_answers, caseworker_answers, indicators
-        ).values():
+        scored = score_indicators(instrument, citizen_answers, caseworker_answers, indicators)
+        characteristics = citizen_characteristics(
+            measurement.course.citizen.cpr, measurement.measured_on
+        )
+        rows.append(measurement_row(scored, characteristics, instrument))
+        for s in scored.values():
             scores.append(
                 IndicatorScore(
                     measurement=measurement,
@@ -424,5 +433,25 @@ def _measurements_and_endings(
                 )
             )
     IndicatorScore.objects.bulk_create(scores, batch_size=5000)
+    _estimates(measurements, rows)
     Ending.objects.bulk_create(endings)
     FollowUp.objects.bulk_create(follow_ups)
+
+
+def _estimates(measurements: list[Measurement], rows: list[dict[str, Any]]) -> None:
+    """Every demo measurement's job/education probability, in one vectorised call."""
+    if not measurements:
+        return
+    model = active_parameters()
+    inputs = model.spec.inputs()
+    table = pd.DataFrame([{name: row.get(name) for name in inputs} for row in rows])
+    probabilities = model.predict_proba(table)
+    ProbabilityEstimate.objects.bulk_create(
+        (
+            ProbabilityEstimate(
+                measurement=measurement, probability=float(p), model_version=model.version
+            )
+            for measurement, p in zip(measurements, probabilities, strict=True)
+        ),
+        batch_size=5000,
+    )
