@@ -147,3 +147,36 @@ def test_the_command_takes_a_code_table_of_ones_own(tmp_path: Path) -> None:
     result = CliRunner().invoke(dream_import, args)
     assert result.exit_code == 0, result.output
     assert read(tmp_path / "out" / "offers.csv")[0]["offer"] == "nytteindsats"
+
+
+def test_the_effekt_command_runs_the_import(tmp_path: Path) -> None:
+    from effekt.cli import main
+
+    path = dream_file(tmp_path, "a,M,130,135,135,130,,890,")
+    args = ["monitoring", "dream-import", str(path), "--out", str(tmp_path / "out")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert len(read(tmp_path / "out" / "offers.csv")) == 1
+
+
+def test_imported_weeks_make_a_spell_the_focus_targets_measure(tmp_path: Path) -> None:
+    from tests.monitoring.reference.reference import focus_targets
+    from tests.monitoring.reference.tables import read_register
+
+    # 53 weeks of kontanthjælp from Monday 31 Dec 2018 (y_1901) to Sunday 5 Jan 2020
+    # (y_2001), with virksomhedspraktik (137) in week 2019-W20: on 31 Dec 2019 the spell has
+    # lasted 366 days >= the 365 days of the 12 months, so the person is measured in
+    # 2019-12 (not in 2019-11: 335 < 365 days) with an offer.
+    weeks = [f"y_19{w:02d}" for w in range(1, 53)] + ["y_2001"]
+    codes = ["137" if column == "y_1920" else "130" for column in weeks]
+    path = dream_file(
+        tmp_path, "a," + ",".join(codes), header="person_id," + ",".join(weeks) + "\n"
+    )
+    out = tmp_path / "register"
+    import_dream(path, out)
+    (out / "persons.csv").write_text("person_id,birth_date\na,1980-01-01\n")
+    (out / "residence.csv").write_text(
+        "person_id,municipality_code,valid_from,valid_to\na,101,2000-01-01,\n"
+    )
+    [row] = focus_targets(read_register(out), (2019, 11), (2019, 12))
+    assert (row.month, row.population, row.offers_met) == ((2019, 12), 1, 1)
