@@ -13,6 +13,7 @@ from effekt.evaluation.models import (
     Kpi,
     KpiMeasurement,
     MeasurementPoint,
+    RegisterAnalysis,
     Response,
     Survey,
     Wave,
@@ -89,3 +90,10 @@ class EffectEstimateAdmin(admin.ModelAdmin[EffectEstimate]):
     list_display = ["label", "experiment", "file_name", "created_at"]
     list_filter = ["experiment"]
     readonly_fields = ["specification", "result"]
+
+
+@admin.register(RegisterAnalysis)
+class RegisterAnalysisAdmin(admin.ModelAdmin[RegisterAnalysis]):
+    list_display = ["experiment", "months", "as_of", "files", "created_at"]
+    list_filter = ["experiment"]
+    readonly_fields = ["result"]

@@ -215,3 +215,26 @@ class EffectForm(DkfdsFormMixin, forms.Form):
         if data.get("vcov") == "cluster" and not data.get("unit"):
             self.add_error("unit", "Klyngerobust varians kræver en enhedskolonne.")
         return data
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class RegisterForm(DkfdsFormMixin, forms.Form):
+    tables = MultipleFileField(
+        label="Registertabeller (CSV)",
+        widget=MultipleFileInput(),
+        help_text="Fx benefits.csv, offers.csv, conversations.csv, employment_hours.csv, "
+        "educations.csv, categories.csv",
+    )
+    months = forms.IntegerField(label="Måneder efter markeringen", min_value=1, initial=12)
+    as_of = forms.DateField(label="Data til og med", widget=DATE)

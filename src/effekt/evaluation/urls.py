@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/kpi/", experiments.kpi_new, name="kpi_new"),
     path("<int:pk>/kpi/<int:kpi_pk>/maaling/", experiments.kpi_measure, name="kpi_measure"),
     path("<int:pk>/effekt/", effects.effect_new, name="effect_new"),
+    path("<int:pk>/register/", effects.register_new, name="register_new"),
     path("<int:pk>/persongrupper/", cohorts.cohort_new, name="cohort_new"),
     path("<int:pk>/persongrupper/<int:cohort_pk>/", cohorts.cohort_detail, name="cohort_detail"),
     path("<int:pk>/spoergeskemaer/", surveys.survey_new, name="survey_new"),

@@ -10,6 +10,7 @@ from effekt.evaluation.models.experiment import (
     MeasurementPoint,
     PointKind,
 )
+from effekt.evaluation.models.register import RegisterAnalysis
 from effekt.evaluation.models.survey import Audience, Invitation, Response, Survey, Wave
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "KpiMeasurement",
     "MeasurementPoint",
     "PointKind",
+    "RegisterAnalysis",
     "Response",
     "Survey",
     "Wave",

@@ -22,6 +22,7 @@ from effekt.evaluation.report.present import (
     effect_row,
     item_rows,
     kpi_row,
+    register_rows,
     share_text,
 )
 from effekt.evaluation.services.report_data import ReportData
@@ -58,6 +59,8 @@ def context(data: ReportData) -> dict[str, object]:
         "participants": ", ".join(m.name for m in experiment.participants.all()),
         "comparison": ", ".join(m.name for m in experiment.comparison.all()),
         "kpis": kpis,
+        "register": data.register,
+        "register_rows": register_rows(data.register.result) if data.register else [],
         "effects": [effect_row(label, result) for label, result in data.effects],
         "surveys": surveys,
         "latest_waves": [(s["title"], s["waves"][-1]) for s in surveys if s["waves"]],

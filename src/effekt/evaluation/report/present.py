@@ -160,3 +160,37 @@ def effect_row(label: str, result: dict[str, object]) -> EffectRow:
         permutation=perm_text,
         caveat=str(result.get("caveat") or ""),
     )
+
+
+def _register_value(kpi: dict[str, object]) -> str:
+    share = kpi.get("share")
+    if isinstance(share, dict):
+        return share_text(
+            Share(
+                count=int(str(share["count"])),
+                total=int(str(share["total"])),
+                share=_float(share.get("share")),
+                ci_low=_float(share.get("ci_low")),
+                ci_high=_float(share.get("ci_high")),
+            )
+        )
+    mean = kpi.get("mean")
+    if isinstance(mean, dict) and isinstance(mean.get("value"), int | float):
+        spread = mean.get("std_error")
+        extra = f", SE {_num(spread, 2)}" if isinstance(spread, int | float) else ""
+        return f"{_num(mean['value'], 2)} (n = {mean.get('n')}{extra})"
+    return "–"
+
+
+def _float(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+def register_rows(result: dict[str, object]) -> list[tuple[str, int, list[tuple[str, str]]]]:
+    """A stored `KpiResult` (as JSON): per cohort its size and each KPI as Danish text."""
+    rows = []
+    cohorts = result.get("cohorts")
+    for cohort in cohorts if isinstance(cohorts, list) else []:
+        kpis = [(str(k.get("label")), _register_value(k)) for k in cohort.get("kpis", [])]
+        rows.append((str(cohort.get("cohort")), int(cohort.get("n", 0)), kpis))
+    return rows

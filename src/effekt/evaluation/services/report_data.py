@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from effekt.evaluation.models import EffectEstimate, Experiment, Survey
+from effekt.evaluation.models import EffectEstimate, Experiment, RegisterAnalysis, Survey
 from effekt.evaluation.services.experiments import experiment_dashboard
 from effekt.evaluation.services.kpi_status import KpiStatus
 from effekt.evaluation.services.surveys import survey_results
@@ -43,6 +43,7 @@ class ReportData:
     cohorts: tuple[CohortSummary, ...]
     surveys: tuple[SurveySummary, ...]
     effects: tuple[tuple[str, dict[str, object]], ...] = ()
+    register: RegisterAnalysis | None = None
 
     @property
     def reached(self) -> int:
@@ -86,6 +87,7 @@ def report_data(experiment: Experiment, as_of: dt.date) -> ReportData:
         kpis=tuple(experiment_dashboard(experiment)),
         cohorts=tuple(cohorts),
         surveys=tuple(_survey_summary(s) for s in experiment.surveys.all()),
+        register=RegisterAnalysis.objects.filter(experiment=experiment).first(),
         effects=tuple(
             (e.label, e.result) for e in EffectEstimate.objects.filter(experiment=experiment)
         ),

@@ -17,8 +17,8 @@ from effekt.evaluation.forms import (
     KpiMeasurementForm,
     SurveyTemplateForm,
 )
-from effekt.evaluation.models import EffectEstimate, Experiment
-from effekt.evaluation.report.present import effect_row, kpi_row, share_text
+from effekt.evaluation.models import EffectEstimate, Experiment, RegisterAnalysis
+from effekt.evaluation.report.present import effect_row, kpi_row, register_rows, share_text
 from effekt.evaluation.services.experiments import (
     experiment_create,
     experiment_dashboard,
@@ -80,6 +80,7 @@ def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for survey in experiment.surveys.all()
     ]
     may_edit = experiment.may_edit(user)
+    register = RegisterAnalysis.objects.filter(experiment=experiment).first()
     return render(
         request,
         "evaluation/experiment_detail.html",
@@ -87,6 +88,8 @@ def experiment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "experiment": experiment,
             "kpis": kpis,
             "cohorts": experiment.cohorts.all(),
+            "register": register,
+            "register_rows": register_rows(register.result) if register else [],
             "effects": [
                 effect_row(e.label, e.result)
                 for e in EffectEstimate.objects.filter(experiment=experiment)
