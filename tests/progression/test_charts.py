@@ -22,12 +22,20 @@ def test_an_indicator_chart_places_scores_on_the_scale() -> None:
     )
     root = ElementTree.fromstring(svg)
     lines = {p.get("data-series"): p.get("points") for p in root.iter(f"{NS}polyline")}
-    # plot area: x 30..290, y 28 (score 5) .. 148 (score 1)
-    assert lines["citizen"] == "30.0,148.0 290.0,28.0"
-    assert lines["combined"] == "30.0,118.0 290.0,28.0"
+    # plot area: x 30..290, y 36 (score 5) .. 156 (score 1), 30 px per scale step
+    assert lines["citizen"] == "30.0,156.0 290.0,36.0"
+    assert lines["combined"] == "30.0,126.0 290.0,36.0"
     assert "caseworker" not in lines  # a single caseworker score is a dot, not a line
     dots = [c for c in root.iter(f"{NS}circle") if c.get("data-series") == "caseworker"]
-    assert [(d.get("cx"), d.get("cy")) for d in dots] == [("30.0", "88.0")]
+    assert [(d.get("cx"), d.get("cy")) for d in dots] == [("30.0", "96.0")]
+
+
+def test_a_long_title_is_split_over_two_lines() -> None:
+    title = "8. Beskæftigelsesmedarbejders forventning til at borger kommer i job"
+    root = ElementTree.fromstring(indicator_chart(title, [ChartPoint("B", 2.0, 2.0, 2.0)]))
+    bold = [t.text for t in root.iter(f"{NS}text") if t.get("font-weight") == "bold"]
+    # 48 characters at most on the first line: "…til at" would be 49
+    assert bold == ["8. Beskæftigelsesmedarbejders forventning til", "at borger kommer i job"]
 
 
 def test_chart_texts_are_escaped() -> None:

@@ -53,16 +53,29 @@ def _grid(left: float, top: float, width: float, height: float) -> list[str]:
     return parts
 
 
+def _title_lines(title: str, limit: int = 48) -> list[str]:
+    """The title on one line, or two when it is long (split at a space)."""
+    if len(title) <= limit:
+        return [title]
+    cut = title.rfind(" ", 0, limit)
+    cut = cut if cut > 0 else limit
+    return [title[:cut], title[cut:].strip()]
+
+
 def indicator_chart(title: str, points: Sequence[ChartPoint]) -> str:
     """Scores of one indicator over the measurements: a line per perspective."""
-    left, top, width, height = 30.0, 28.0, 260.0, 120.0
+    left, top, width, height = 30.0, 36.0, 260.0, 120.0
+    lines = _title_lines(title)
     step = width / max(len(points) - 1, 1)
     xs = [left + (step * i if len(points) > 1 else width / 2) for i in range(len(points))]
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 200" width="320" height="200"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 210" width="320" height="210"'
         f' role="img" aria-label="{escape(title)}" class="progression-chart">',
         f"<title>{escape(title)}</title>",
-        f'<text x="4" y="16" font-size="13" font-weight="bold">{escape(title)}</text>',
+        *(
+            f'<text x="4" y="{13 + 14 * i}" font-size="12" font-weight="bold">{escape(line)}</text>'
+            for i, line in enumerate(lines)
+        ),
         *_grid(left, top, width, height),
     ]
     for x, point in zip(xs, points, strict=True):
@@ -107,10 +120,10 @@ class ComparisonRow:
 
 def baseline_latest_chart(rows: Sequence[ComparisonRow], latest_label: str = "Seneste") -> str:
     """Combined score per indicator: a grey bar at baseline, a black bar at the latest."""
-    left, top, bar, gap, width = 220.0, 24.0, 9.0, 10.0, 260.0
+    left, top, bar, gap, width = 400.0, 24.0, 9.0, 10.0, 260.0
     height = top + len(rows) * (2 * bar + gap) + 24
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 520 {height:.0f}" width="520" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 700 {height:.0f}" width="700" '
         f'height="{height:.0f}" role="img" aria-label="Baseline og {escape(latest_label)}" '
         'class="progression-chart">',
         f"<title>Baseline og {escape(latest_label.lower())} pr. indikator</title>",

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from effekt.organisations.models import Role
 from effekt.progression.models import CourseStatus
+from effekt.progression.rules import endings
 from effekt.progression.services.course_overview import (
     comparison_chart,
     indicator_charts,
@@ -34,6 +35,9 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "course": course,
         "cpr": course.citizen.cpr_for(user),
+        "goal_labels": [
+            endings.BY_CODE[c].label if c in endings.BY_CODE else c for c in course.result_goal
+        ],
         "plan": plan_rows(course, timezone.localdate()),
         "measurements": ordered_measurements(course),
         # The charts escape every text they contain (effekt.progression.charts).
