@@ -25,6 +25,7 @@ from effekt.monitoring.engine.result import MonitoringResult
 from effekt.monitoring.engine.staging import OPEN_MONTH, InputError, stage
 
 Step = Callable[[str], None]
+Store = Callable[[str, ir.Table], ir.Table]
 
 
 @dataclass(frozen=True)
@@ -88,23 +89,20 @@ class _Store:
 
 
 def _monthly(
-    store: _Store, t: ir.Table, span: spells.Span, cal: ir.Table, keys: list[str]
+    store: Store, t: ir.Table, span: spells.Span, cal: ir.Table, keys: list[str]
 ) -> ir.Table:
     lo = span.start - WINDOW_MONTHS + 1
     cut = clip(t, lo, span.end, day_number(first_day(lo)), span.end_day)
     return store(f"{keys[1]}_monthly", by_month(cut, cal, keys))
 
 
-def compute(
-    con: ibis.BaseBackend,
-    staged: dict[str, ir.Table],
-    rules: Rules,
-    span: spells.Span,
-    start: int,
-    on_step: Step | None = None,
-) -> MonitoringResult:
-    """All stages from staged tables to the result object."""
-    store = _Store(con, on_step)
+def stages(
+    staged: dict[str, ir.Table], rules: Rules, span: spells.Span, store: Store
+) -> dict[str, ir.Table]:
+    """Every Ibis stage from the staged tables to the per-person and per-municipality tables.
+
+    `store(name, expr)` materialises a stage (or, in tests, returns it unchanged).
+    """
     back = max(s.spell_months for s in rules.sets)
     cal = store("calendar", calendar_table(rules, span.lo - back, span.end))
     intervals = store(
@@ -143,11 +141,30 @@ def compute(
     measured = store(
         "person_measures", outputs.person_measures(population, offers, work, exempt, talks, cal)
     )
-    focus_counts = outputs.focus_counts(measured).to_pyarrow().to_pylist()
     result_counts = store(
         "result_counts",
         outputs.result_counts(intervals, staged["residence"], persons, rules, span),
     )
+    return {
+        "measured": measured,
+        "focus_counts": store("focus_counts", outputs.focus_counts(measured)),
+        "result_counts": result_counts,
+    }
+
+
+def compute(
+    con: ibis.BaseBackend,
+    staged: dict[str, ir.Table],
+    rules: Rules,
+    span: spells.Span,
+    start: int,
+    on_step: Step | None = None,
+) -> MonitoringResult:
+    """All stages from staged tables to the result object."""
+    tables = stages(staged, rules, span, _Store(con, on_step))
+    measured = tables["measured"]
+    focus_counts = tables["focus_counts"].to_pyarrow().to_pylist()
+    result_counts = tables["result_counts"]
     expected = staged["expected_rates"].to_pyarrow().to_pylist()
     focus = summaries.focus_rows(focus_counts, span.start, start, span.end)
     results = summaries.result_rows(
