@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 
 import pytest
 from django.db import connection
@@ -17,12 +19,23 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def pytest_report_header() -> str:
+def pytest_report_header() -> list[str]:
     from django.conf import settings
 
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     wanted = os.environ.get("EFFEKT_TEST_DB", "-")
-    return f"effekt test database: {engine} (EFFEKT_TEST_DB={wanted})"
+    chromium = shutil.which("chromium") or "not found"
+    version = (
+        subprocess.run(
+            [chromium, "--version"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+        if chromium != "not found"
+        else "-"
+    )
+    return [
+        f"effekt test database: {engine} (EFFEKT_TEST_DB={wanted})",
+        f"effekt browser tests: {version} at {chromium} (Playwright, headless)",
+    ]
 
 
 @pytest.fixture

@@ -133,3 +133,24 @@ def test_the_interface_is_danish_even_for_an_english_browser(client: Client, wor
     html = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-US,en").content.decode()
     assert "Brugernavn" in html and "Adgangskode" in html
     assert "Username" not in html
+
+
+def test_every_printed_demo_login_lands_on_its_roles_start_page(client: Client) -> None:
+    from effekt.demo.generate import DEMO_PASSWORD, demo_logins, run_demo
+
+    run_demo(seed=1, scale=0.05, echo=lambda _: None)
+    logins = demo_logins()
+    assert len(logins) == 9
+    headings = {
+        "Leverandørkonsulent": "<h1>Mine forløb",
+        "Jobkonsulent": "<h1>Mine borgere",
+        "Analytiker": "<h1>Overblik for",
+        "Evaluator": "<h1>Evaluering for",
+        "Administrator": "<h1>Administration",
+    }
+    for login in logins:
+        response = client.post("/login/", {"username": login.username, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, login.username
+        page = client.get(response["Location"])
+        assert headings[login.role] in page.content.decode(), login.username
+        client.logout()
