@@ -38,6 +38,7 @@ def _upload(experiment: Experiment, client: Client, **columns: str) -> str:
     return response.content.decode()
 
 
+@pytest.mark.slow  # the first pyfixest fit compiles its kernels (~5 s)
 def test_it_reproduces_wooldridge_example_13_3_and_shows_it_on_the_dashboard(
     experiment: Experiment,
 ) -> None:

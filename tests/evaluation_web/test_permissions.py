@@ -51,7 +51,7 @@ def _urls(experiment: Experiment, evaluators: Evaluators) -> tuple[list[str], li
         f"{base}spoergeskemaer/{survey.pk}/resultater.xlsx",
         f"{base}bilag.xlsx",
     ]
-    editing = [f"{base}kpi/{kpi.pk}/maaling/", f"{base}effekt/"]
+    editing = [f"{base}kpi/{kpi.pk}/maaling/", f"{base}effekt/", f"{base}register/"]
     return reading, editing
 
 
