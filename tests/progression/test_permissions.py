@@ -10,8 +10,9 @@ from django.test import Client
 from django.urls import reverse
 
 from effekt.organisations.models import User
-from effekt.progression.models import Course, Measurement
+from effekt.progression.models import Course, Measurement, ProgressReport
 from effekt.progression.services.measurement_entry import measurement_save
+from effekt.progression.services.reports import ReportText, report_save, report_send
 from tests.personas import World
 from tests.progression.conftest import CASEWORKER_ANSWERS
 
@@ -29,6 +30,12 @@ def baseline(course: Course, world: World) -> Measurement:
     )
 
 
+def sent_report(course: Course, world: World) -> ProgressReport:
+    text = ReportText("progress", dt.date(2026, 9, 7), dt.date(2026, 9, 9), "a", "b", "c")
+    report = report_save(course=course, user=world.sara, text=text)
+    return report_send(report=report, user=world.sara)
+
+
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
@@ -42,6 +49,19 @@ def baseline(course: Course, world: World) -> Measurement:
             {"sara": 200, "jonas": 200, "amira": 200, "ada": 200, "otto": 404, "sune": 404},
         ),
         ("dashboard", dict.fromkeys(PERSONAS, 200)),
+        ("api_tokens", dict.fromkeys(PERSONAS, 200)),
+        ("report", {"sara": 200, "jonas": 200, "amira": 200, "ada": 200, "otto": 404, "sune": 404}),
+        (
+            "report_pdf",
+            {"sara": 200, "jonas": 200, "amira": 200, "ada": 200, "otto": 404, "sune": 404},
+        ),
+        (
+            "report_new",
+            {"sara": 200, "jonas": 403, "amira": 403, "ada": 403, "otto": 404, "sune": 404},
+        ),
+        ("extend", {"sara": 200, "jonas": 200, "amira": 403, "ada": 403, "otto": 404, "sune": 404}),
+        ("end", {"sara": 200, "jonas": 403, "amira": 403, "ada": 403, "otto": 404, "sune": 404}),
+        ("plan", {"sara": 403, "jonas": 200, "amira": 403, "ada": 403, "otto": 404, "sune": 404}),
         (
             "referral",
             {"sara": 403, "jonas": 200, "amira": 403, "ada": 403, "otto": 200, "sune": 403},
@@ -64,6 +84,12 @@ def test_each_persona_gets_what_their_role_and_organisation_allow(
         "course": [course.pk],
         "measure": [course.pk, "baseline"],
         "measurement": [baseline(course, world).pk] if page == "measurement" else [],
+        "report": [sent_report(course, world).pk] if page == "report" else [],
+        "report_pdf": [sent_report(course, world).pk] if page == "report_pdf" else [],
+        "report_new": [course.pk],
+        "extend": [course.pk],
+        "end": [course.pk],
+        "plan": [course.pk],
     }
     args = arguments.get(page, [])
     url = reverse(f"progression:{page}", args=args)
