@@ -19,8 +19,6 @@ from tests.personas import PASSWORD, World
 
 __all__ = ["browser", "page", "phone"]  # Chromium fixtures for test_browser.py
 
-pytestmark = pytest.mark.urls("tests.evaluation_web.urls")
-
 
 @dataclass
 class Evaluators:
