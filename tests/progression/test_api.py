@@ -190,3 +190,23 @@ def test_a_user_makes_a_token_on_a_page_sees_it_once_and_revokes_it(
     )
     jonas.post(reverse("progression:api_token_revoke", args=[api_token.pk]))
     assert api.get(f"/api/courses/{course.pk}").status_code == 401
+
+
+def test_the_jobcentre_reads_and_acknowledges_a_sent_report(
+    world: World, course: Course, today: dt.date, as_user: Callable[[User], Call]
+) -> None:
+    from effekt.progression.services.reports import ReportText, report_save, report_send
+
+    text = ReportText("progress", dt.date(2026, 9, 7), dt.date(2026, 9, 9), "cv", "job", "praktik")
+    draft = report_save(course=course, user=world.sara, text=text)
+    jonas = as_user(world.jonas)
+    assert jonas("get", f"/reports/{draft.pk}").status_code == 404  # drafts are the supplier's
+    assert as_user(world.sara)("get", f"/reports/{draft.pk}").json()["status"] == "draft"
+    report_send(report=draft, user=world.sara)
+    assert [r["id"] for r in jonas("get", f"/courses/{course.pk}/reports").json()] == [draft.pk]
+    assert as_user(world.sara)("post", f"/reports/{draft.pk}/acknowledge").status_code == 403
+    assert as_user(world.otto)("post", f"/reports/{draft.pk}/acknowledge").status_code == 404
+    acknowledged = jonas("post", f"/reports/{draft.pk}/acknowledge")
+    assert acknowledged.status_code == 200
+    assert acknowledged.json()["status"] == "acknowledged"
+    assert acknowledged.json()["acknowledged_at"] is not None

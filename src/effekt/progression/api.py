@@ -24,7 +24,7 @@ from effekt.progression.services.course_changes import ConcurrentEdit, EndingInp
 from effekt.progression.services.measurement_entry import measurement_save
 from effekt.progression.services.measurements import DuplicateMeasurement
 from effekt.progression.services.referrals import Referral, course_start, referral_create
-from effekt.progression.services.reports import reports_visible_to
+from effekt.progression.services.reports import report_acknowledge, reports_visible_to
 from effekt.progression.views.access import request_user
 from effekt.progression.views.api_schemas import (
     CourseDetailOut,
@@ -260,6 +260,26 @@ def reports_list(request: HttpRequest, course_id: int) -> list[ProgressReport]:
     """Reports of the course (the jobcentre sees sent ones only)."""
     course = _course(request, course_id, "API rapporter")
     return list(reports_visible_to(request_user(request), course))
+
+
+def _report(request: HttpRequest, report_id: int) -> ProgressReport:
+    course_id = get_object_or_404(ProgressReport, pk=report_id).course_id
+    course = _course(request, course_id, f"API rapport {report_id}")
+    return get_object_or_404(reports_visible_to(request_user(request), course), pk=report_id)
+
+
+@api.get("/reports/{report_id}", response={200: ReportOut, **ERRORS}, tags=["rapporter"])
+def report_detail(request: HttpRequest, report_id: int) -> ProgressReport:
+    """One report (drafts only for the supplier)."""
+    return _report(request, report_id)
+
+
+@api.post(
+    "/reports/{report_id}/acknowledge", response={200: ReportOut, **ERRORS}, tags=["rapporter"]
+)
+def report_acknowledge_api(request: HttpRequest, report_id: int) -> ProgressReport:
+    """The jobcentre consultant acknowledges a report sent to the jobcentre."""
+    return report_acknowledge(report=_report(request, report_id), user=request_user(request))
 
 
 @api.post("/courses/{course_id}/ending", response={201: EndingOut, **ERRORS}, tags=["forløb"])
