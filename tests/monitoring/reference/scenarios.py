@@ -277,6 +277,24 @@ def scenario_the_measured_ages_run_from_16_to_the_state_pension_age() -> dict[st
     return tables
 
 
+def scenario_twelve_months_end_on_the_last_day_of_february() -> dict[str, Table]:
+    # m1: kontanthjælp from 1 Mar 2020. On 28 Feb 2021 it has run twelve whole calendar
+    #     months (March to February, 365 days); the 12 months ending on a month's last day
+    #     start after the last day of the same month a year earlier (29 Feb 2020), so it is
+    #     measured in 2021-02.
+    # m2: from 2 Mar 2020: 364 days on 28 Feb 2021 -> measured only from 2021-03.
+    # 2021-02: population 1; 2021-03: population 2.
+    tables: dict[str, Table] = {
+        "persons": [person("m1"), person("m2")],
+        "residence": [lives("m1", "101"), lives("m2", "101")],
+        "benefits": [
+            benefit("m1", "kontanthjaelp", "2020-03-01"),
+            benefit("m2", "kontanthjaelp", "2020-03-02"),
+        ],
+    }
+    return tables
+
+
 # scenario -> (first, last) month it is checked on
 SCENARIOS = {
     scenario_a_spell_counts_from_its_twelfth_whole_month: ("2019-11", "2020-01"),
@@ -290,4 +308,5 @@ SCENARIOS = {
     scenario_free_and_trial_municipalities_and_dagpenge_conversations: ("2019-12", "2019-12"),
     scenario_a_kasse_conversations_count_only_by_the_dagpenge_rules: ("2019-12", "2019-12"),
     scenario_the_measured_ages_run_from_16_to_the_state_pension_age: ("2019-05", "2021-09"),
+    scenario_twelve_months_end_on_the_last_day_of_february: ("2021-02", "2021-03"),
 }

@@ -12,6 +12,7 @@ from fractions import Fraction
 from .calendar import (
     ONE_DAY,
     Month,
+    add_months,
     contains_whole_month,
     days,
     first_day,
@@ -100,13 +101,22 @@ def last_day_on(person: Person, benefit: str, month: Month) -> dt.date:
     return found[-1]
 
 
+def twelve_months_before(day: dt.date) -> dt.date:
+    """The same day 12 months earlier; a month's last day maps to that month's last day
+    (28 Feb 2021 -> 29 Feb 2020), any other day is clipped to the month's end."""
+    if day == last_day(month_of(day)):
+        return last_day(add_months(month_of(day), -12))
+    return minus_months(day, 12)
+
+
 def lasted_twelve_months(start: dt.date, last: dt.date, dead_days: int) -> bool:
     """R3/R9: a spell from `start` to `last`, less its dead days, covers 12 whole months.
 
-    Twelve months ending on `last` are the days after `last` minus 12 months; a spell of
-    exactly that many seniority days qualifies (1 January to 31 December does).
+    Twelve months ending on `last` are the days after `twelve_months_before(last)`; a spell
+    of exactly that many seniority days qualifies (1 January to 31 December does, and so does
+    1 March 2020 to 28 February 2021).
     """
-    needed = (last - minus_months(last, 12)).days
+    needed = (last - twelve_months_before(last)).days
     return (last - start).days + 1 - dead_days >= needed
 
 

@@ -17,6 +17,7 @@ from .scenarios import (
     scenario_sickness_spells_merge_only_on_real_overlap_and_count_partial_return,
     scenario_the_measured_ages_run_from_16_to_the_state_pension_age,
     scenario_the_two_continuity_exceptions_and_moving,
+    scenario_twelve_months_end_on_the_last_day_of_february,
     scenario_work_hours_exemptions_mentor_and_dead_periods,
 )
 from .tables import read_register
@@ -109,3 +110,12 @@ def test_the_measured_ages_run_from_16_to_the_state_pension_age(tmp_path: Path) 
     assert rows["101", "2019-06"].population == 1
     assert rows["851", "2021-08"].population == 1
     assert ("851", "2021-09") not in rows
+
+
+def test_twelve_months_end_on_the_last_day_of_february(tmp_path: Path) -> None:
+    tables = scenario_twelve_months_end_on_the_last_day_of_february()
+    rows = rows_for(tmp_path, tables, "2021-02", "2021-03")
+    assert {month: row.population for (_, month), row in rows.items()} == {
+        "2021-02": 1,
+        "2021-03": 2,
+    }
