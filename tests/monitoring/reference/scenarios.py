@@ -169,15 +169,17 @@ def scenario_work_hours_exemptions_mentor_and_dead_periods() -> dict[str, Table]
     #     days do not cost it its seniority).
     # e3: exempt ("other", not dead) 1 Jan - 2 Jul 2019 = 183 of 365 days >= 50 %: left out
     #     of the offers measure only.
+    # e6: exempt 1 Jan - 1 Jul 2019 plus 1 Jul again (overlap counted once) = 182 of 365
+    #     days < 50 %: stays in the offers measure, without an offer.
     # e4: mentor from 1 Dec 2019 counts (up to 2019-12-31). e5: mentor from 2020 never counts.
-    # 2019-12: population 5, offers 2/4 (e1, e4), conversations 1/5 (e1).
-    ids = ("e1", "e2", "e3", "e4", "e5")
+    # 2019-12: population 6, offers 2/5 (e1, e4), conversations 1/6 (e1).
+    ids = ("e1", "e2", "e3", "e4", "e5", "e6")
     hours = [("e1", "2019-03", "200"), ("e1", "2019-09", "25")]
     hours += [("e2", "2019-03", "200"), ("e2", "2019-09", "24.99")]
     tables: dict[str, Table] = {
         "persons": [person(p) for p in ids],
         "residence": [lives(p, "101") for p in ids],
-        "benefits": [benefit(p, "kontanthjaelp", "2019-01-01") for p in ("e1", "e3", "e4")]
+        "benefits": [benefit(p, "kontanthjaelp", "2019-01-01") for p in ("e1", "e3", "e4", "e6")]
         + [benefit(p, "kontanthjaelp", "2018-06-01") for p in ("e2", "e5")],
         "employment_hours": [{"person_id": p, "month": m, "hours": h} for p, m, h in hours],
         "exemptions": [
@@ -192,6 +194,18 @@ def scenario_work_hours_exemptions_mentor_and_dead_periods() -> dict[str, Table]
                 "reason": "other",
                 "start_date": "2019-01-01",
                 "end_date": "2019-07-02",
+            },
+            {
+                "person_id": "e6",
+                "reason": "other",
+                "start_date": "2019-01-01",
+                "end_date": "2019-07-01",
+            },
+            {
+                "person_id": "e6",
+                "reason": "other",
+                "start_date": "2019-07-01",
+                "end_date": "2019-07-01",
             },
         ],
         "offers": [

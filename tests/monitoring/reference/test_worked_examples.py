@@ -82,9 +82,9 @@ def test_the_two_continuity_exceptions_and_moving(tmp_path: Path) -> None:
 def test_work_hours_exemptions_mentor_and_dead_periods(tmp_path: Path) -> None:
     tables = scenario_work_hours_exemptions_mentor_and_dead_periods()
     [row] = rows_for(tmp_path, tables, "2019-12", "2019-12").values()
-    assert (row.population, row.offers_population, row.offers_met) == (5, 4, 2)
+    assert (row.population, row.offers_population, row.offers_met) == (6, 5, 2)
     assert row.conversations_met == 1
-    assert row.conversations_share == Fraction(1, 5)
+    assert row.conversations_share == Fraction(1, 6)
 
 
 def test_free_and_trial_municipalities_and_dagpenge_conversations(tmp_path: Path) -> None:
