@@ -5,5 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("forloeb/", include("effekt.progression.urls")),
     path("statistik/", include("effekt.statistics.urls")),
+    path("forsoeg/", include("effekt.evaluation.urls")),
     path("", include("effekt.web.urls")),
 ]

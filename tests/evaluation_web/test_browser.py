@@ -22,7 +22,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.urls("tests.evaluation_web.urls"),
 ]
 
 

@@ -18,7 +18,7 @@ from effekt.evaluation.services.cohorts import (
 from tests.evaluation_web.conftest import Evaluators
 from tests.personas import PASSWORD
 
-pytestmark = [pytest.mark.urls("tests.evaluation_web.urls"), pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 GOOD = b"person_id,start_date,end_date\nP1,2027-02-01,\nP2,2027-03-15,2027-09-30\n"
 

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from effekt.evaluation.models import EffectEstimate, Experiment
 from tests.personas import PASSWORD
 
-pytestmark = [pytest.mark.urls("tests.evaluation_web.urls"), pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 def _eva() -> Client:

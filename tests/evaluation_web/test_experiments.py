@@ -13,7 +13,7 @@ from effekt.evaluation.services.experiments import kpi_measurement_save, measure
 from tests.evaluation_web.conftest import Evaluators
 from tests.personas import PASSWORD
 
-pytestmark = [pytest.mark.urls("tests.evaluation_web.urls"), pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 def _client(username: str) -> Client:

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from effekt.evaluation.models import Cohort, CohortMembership, Experiment, RegisterAnalysis
 from tests.personas import PASSWORD
 
-pytestmark = [pytest.mark.urls("tests.evaluation_web.urls"), pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 HOURS = b"person_id,month,hours\nP1,2028-01,37\nP2,2027-06,10\nP3,2028-03,20\n"
 

@@ -24,7 +24,7 @@ from effekt.evaluation.services.surveys import survey_create_from_template
 from tests.evaluation_web.conftest import Evaluators
 from tests.personas import PASSWORD
 
-pytestmark = [pytest.mark.urls("tests.evaluation_web.urls"), pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 CLOSES = dt.datetime(2029, 1, 1, tzinfo=dt.UTC)

@@ -22,7 +22,7 @@ from effekt.evaluation.services.surveys import (
 from tests.evaluation_web.conftest import Evaluators
 from tests.personas import PASSWORD
 
-pytestmark = [pytest.mark.urls("tests.evaluation_web.urls"), pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 LINK = re.compile(r"http://testserver(/forsoeg/svar/[^/\s]+/)")
 
 

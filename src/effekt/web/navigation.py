@@ -37,9 +37,11 @@ NAVIGATION: dict[str, list[NavItem]] = {
     Role.ANALYST: [
         NavItem("Overblik", "home"),
         NavItem("Statistik", "statistics:page"),
+        NavItem("Forsøg", "evaluation:experiment_list"),
     ],
     Role.EVALUATOR: [
-        NavItem("Forsøg", "home"),
+        NavItem("Overblik", "home"),
+        NavItem("Forsøg", "evaluation:experiment_list"),
     ],
     Role.ADMINISTRATOR: [
         NavItem("Overblik", "home"),
