@@ -8,13 +8,14 @@ the same benefit (or the same offer) merge into one interval. Codes whose benefi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .codes import DreamCode
 from .errors import DreamImportError
 from .reader import DreamLayout, layout_of, read_rows
+from .weeks import weeks_follow
 
 SUNDAY = dt.timedelta(days=6)
 
@@ -41,43 +42,53 @@ class DreamTables:
 def merge_weeks(person_id: str, weeks: Iterable[tuple[dt.date, str | None]]) -> list[Spell]:
     """Merge `(monday, value)` pairs, sorted by date, into intervals of consecutive weeks
     with the same value; None (no value that week) ends an interval."""
+    pairs = list(weeks)
+    mondays = [monday for monday, _ in pairs]
+    return _runs(person_id, mondays, weeks_follow(mondays), [value for _, value in pairs])
+
+
+def _runs(
+    person_id: str, mondays: Sequence[dt.date], follows: Sequence[bool], values: list[str | None]
+) -> list[Spell]:
     spells: list[Spell] = []
-    for monday, value in weeks:
-        if value is None:
+    current: str | None = None
+    first = 0
+    for i, value in enumerate(values):
+        if value == current and follows[i]:
             continue
-        last = spells[-1] if spells else None
-        if last is not None and last.what == value and last.end + dt.timedelta(1) == monday:
-            spells[-1] = Spell(person_id, value, last.start, monday + SUNDAY)
-        else:
-            spells.append(Spell(person_id, value, monday, monday + SUNDAY))
+        if current is not None:
+            spells.append(Spell(person_id, current, mondays[first], mondays[i - 1] + SUNDAY))
+        current, first = value, i
+    if current is not None:
+        spells.append(Spell(person_id, current, mondays[first], mondays[-1] + SUNDAY))
     return spells
 
 
-def _code_of(
-    path: Path, line: int, column: str, text: str, codes: dict[str, DreamCode]
-) -> DreamCode | None:
-    value = text.strip()
-    if not value:
-        return None
-    if value not in codes:
-        raise DreamImportError(path, line, column, f"unknown DREAM code {value!r}")
-    return codes[value]
-
-
 def convert_row(
-    path: Path, line: int, row: dict[str, str], layout: DreamLayout, codes: dict[str, DreamCode]
+    path: Path, line: int, row: list[str], layout: DreamLayout, codes: dict[str, DreamCode]
 ) -> tuple[list[Spell], list[Spell]]:
     """The benefit and offer intervals of one person's row."""
-    person_id = row.get(layout.person_column, "").strip()
+    cell = row[layout.person_index] if layout.person_index < len(row) else ""
+    person_id = cell.strip()
     if not person_id:
         raise DreamImportError(path, line, layout.person_column, "the person is missing")
-    weekly = [
-        (monday, _code_of(path, line, column, row.get(column, ""), codes))
-        for column, monday in layout.weeks
-    ]
-    benefits = merge_weeks(person_id, ((m, c.benefit if c else None) for m, c in weekly))
-    offers = merge_weeks(person_id, ((m, c.offer if c else None) for m, c in weekly))
-    return benefits, offers
+    benefits: list[str | None] = []
+    offers: list[str | None] = []
+    for column, index in zip(layout.week_columns, layout.week_indexes, strict=True):
+        text = row[index].strip() if index < len(row) else ""
+        if not text:
+            benefits.append(None)
+            offers.append(None)
+            continue
+        code = codes.get(text)
+        if code is None:
+            raise DreamImportError(path, line, column, f"unknown DREAM code {text!r}")
+        benefits.append(code.benefit)
+        offers.append(code.offer)
+    return (
+        _runs(person_id, layout.mondays, layout.follows, benefits),
+        _runs(person_id, layout.mondays, layout.follows, offers),
+    )
 
 
 def convert_file(
@@ -88,12 +99,12 @@ def convert_file(
     """Read and check the whole file; raise DreamImportError at the first bad cell."""
     rows = read_rows(path)
     _, header = next(rows)
-    layout = layout_of(path, list(header))
+    layout = layout_of(path, header)
     tables = DreamTables()
     seen: dict[str, int] = {}
     for line, row in rows:
         benefits, offers = convert_row(path, line, row, layout, codes)
-        person_id = row[layout.person_column].strip()
+        person_id = row[layout.person_index].strip()
         if person_id in seen:
             message = f"person {person_id!r} already appeared on line {seen[person_id]}"
             raise DreamImportError(path, line, layout.person_column, message)

@@ -7,11 +7,14 @@ two-digit year from 91 is 19YY and below 91 is 20YY.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Sequence
 
 DREAM_FIRST_MONDAY = dt.date(1991, 8, 5)
 WEEK_COLUMN = re.compile(r"y_(\d{2})(\d{2})")
 CENTURY_PIVOT = 91
+ONE_WEEK = dt.timedelta(days=7)
 
 
 def is_week_column(name: str) -> bool:
@@ -38,3 +41,8 @@ def week_monday(column: str) -> dt.date:
 def dream_week_number(monday: dt.date) -> int:
     """DREAM's running week number: 1 for the week of Monday 1991-08-05."""
     return (monday - DREAM_FIRST_MONDAY).days // 7 + 1
+
+
+def weeks_follow(mondays: Sequence[dt.date]) -> tuple[bool, ...]:
+    """For each Monday, whether it is the week right after the one before it in the list."""
+    return (False, *(b - a == ONE_WEEK for a, b in itertools.pairwise(mondays)))
