@@ -42,11 +42,11 @@ def percent(value: float | None, decimals: int = 1) -> str:
 
 def _x(i: int, n: int) -> float:
     span = WIDTH - LEFT - RIGHT
-    return LEFT + (span * i / (n - 1) if n > 1 else span / 2)
+    return round(LEFT + (span * i / (n - 1) if n > 1 else span / 2), 1)
 
 
 def _y(share: float) -> float:
-    return TOP + (HEIGHT - TOP - BOTTOM) * (1 - share)
+    return round(TOP + (HEIGHT - TOP - BOTTOM) * (1 - share), 1)
 
 
 def _points(values: Sequence[float | None]) -> str:
