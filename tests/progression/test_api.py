@@ -210,3 +210,33 @@ def test_the_jobcentre_reads_and_acknowledges_a_sent_report(
     assert acknowledged.status_code == 200
     assert acknowledged.json()["status"] == "acknowledged"
     assert acknowledged.json()["acknowledged_at"] is not None
+
+
+def test_a_referral_with_unknown_codes_is_refused_field_by_field(
+    world: World, as_user: Callable[[User], Call]
+) -> None:
+    referral = {
+        "contract_id": world.contract.pk,
+        "course_type": "mentor",
+        "cpr": "0101901234",
+        "name": "X",
+        "distance": "mellem",
+        "target_group": "pirat",
+        "result_goal": ["fastholdt", "guld"],
+        "start_date": "2026-09-07",
+    }
+    response = as_user(world.jonas)("post", "/referrals", referral)
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"target_group", "result_goal"}
+    assert Course.objects.count() == 0
+    bad_status = as_user(world.jonas)("get", "/courses?status=pirat")
+    assert bad_status.status_code == 422
+
+
+def test_ids_out_of_range_are_refused_before_the_database(
+    world: World, as_user: Callable[[User], Call]
+) -> None:
+    jonas = as_user(world.jonas)
+    assert jonas("get", f"/courses/{2**64}").status_code == 422
+    assert jonas("get", "/courses/0").status_code == 422
+    assert jonas("get", f"/courses/{2**63 - 1}").status_code == 404

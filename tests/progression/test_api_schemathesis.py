@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.core.result import Err
 
@@ -14,9 +17,21 @@ from effekt.progression.services.api_tokens import api_token_create
 from tests.personas import World
 
 
+@pytest.fixture
+def keep_test_connection() -> Iterator[None]:
+    """Like Django's test client: a request must not close the test's database connection."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("persona", ["sara", "jonas"])
-def test_no_generated_request_gives_a_server_error(world: World, persona: str) -> None:
+def test_no_generated_request_gives_a_server_error(
+    world: World, persona: str, keep_test_connection: None
+) -> None:
     world.course()
     _, token = api_token_create(user=getattr(world, persona), name="schemathesis")
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", WSGIHandler())

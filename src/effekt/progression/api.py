@@ -7,12 +7,12 @@ Authentication: `Authorization: Bearer <token>`; a token acts as the user who ma
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import NinjaAPI, Path, Query, Schema, Status
 from ninja.security import HttpBearer
 
 from effekt.core.cpr import InvalidCPR, normalise_cpr
@@ -56,6 +56,7 @@ api = NinjaAPI(
     auth=TokenAuth(),
     urls_namespace="api",
 )
+ObjectId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 ERRORS: dict[int, type[Schema]] = {400: Error, 403: Error, 404: Error, 409: Error}
 
 
@@ -165,7 +166,7 @@ def _measurement_out(measurement: Measurement) -> MeasurementOut:
 @api.get("/courses", response={200: list[CourseOut]}, tags=["forløb"])
 def courses_list(
     request: HttpRequest,
-    status: str | None = None,
+    status: Literal["referred", "active", "ended", "declined"] | None = None,
     limit: int = Query(100, ge=1, le=500),  # type: ignore[type-arg]
     offset: int = Query(0, ge=0, le=10_000_000),  # type: ignore[type-arg]
 ) -> list[dict[str, Any]]:
@@ -181,7 +182,7 @@ def courses_list(
 
 
 @api.get("/courses/{course_id}", response={200: CourseDetailOut, **ERRORS}, tags=["forløb"])
-def course_detail(request: HttpRequest, course_id: int) -> dict[str, Any]:
+def course_detail(request: HttpRequest, course_id: ObjectId) -> dict[str, Any]:
     """One course with its measurement plan and ending status."""
     return _detail_out(_course(request, course_id), request_user(request))
 
@@ -213,7 +214,7 @@ def referral_new(request: HttpRequest, payload: ReferralIn) -> Status[dict[str, 
 
 
 @api.post("/courses/{course_id}/start", response={200: CourseDetailOut, **ERRORS}, tags=["forløb"])
-def course_start_api(request: HttpRequest, course_id: int) -> dict[str, Any]:
+def course_start_api(request: HttpRequest, course_id: ObjectId) -> dict[str, Any]:
     """The supplier accepts the referral and starts the course."""
     user = request_user(request)
     course = course_start(course=_course(request, course_id, "API start"), user=user)
@@ -225,7 +226,7 @@ def course_start_api(request: HttpRequest, course_id: int) -> dict[str, Any]:
     response={200: list[MeasurementOut], **ERRORS},
     tags=["målinger"],
 )
-def measurements_list(request: HttpRequest, course_id: int) -> list[MeasurementOut]:
+def measurements_list(request: HttpRequest, course_id: ObjectId) -> list[MeasurementOut]:
     course = _course(request, course_id, "API målinger")
     return [_measurement_out(m) for m in course.measurements.prefetch_related("scores")]
 
@@ -236,7 +237,7 @@ def measurements_list(request: HttpRequest, course_id: int) -> list[MeasurementO
     tags=["målinger"],
 )
 def measurement_new(
-    request: HttpRequest, course_id: int, payload: MeasurementIn
+    request: HttpRequest, course_id: ObjectId, payload: MeasurementIn
 ) -> Status[MeasurementOut]:
     """Record a measurement or the missing part of one; a filled part answers 409."""
     course = _course(request, course_id, "API måling")
@@ -256,20 +257,20 @@ def measurement_new(
 @api.get(
     "/courses/{course_id}/reports", response={200: list[ReportOut], **ERRORS}, tags=["rapporter"]
 )
-def reports_list(request: HttpRequest, course_id: int) -> list[ProgressReport]:
+def reports_list(request: HttpRequest, course_id: ObjectId) -> list[ProgressReport]:
     """Reports of the course (the jobcentre sees sent ones only)."""
     course = _course(request, course_id, "API rapporter")
     return list(reports_visible_to(request_user(request), course))
 
 
-def _report(request: HttpRequest, report_id: int) -> ProgressReport:
+def _report(request: HttpRequest, report_id: ObjectId) -> ProgressReport:
     course_id = get_object_or_404(ProgressReport, pk=report_id).course_id
     course = _course(request, course_id, f"API rapport {report_id}")
     return get_object_or_404(reports_visible_to(request_user(request), course), pk=report_id)
 
 
 @api.get("/reports/{report_id}", response={200: ReportOut, **ERRORS}, tags=["rapporter"])
-def report_detail(request: HttpRequest, report_id: int) -> ProgressReport:
+def report_detail(request: HttpRequest, report_id: ObjectId) -> ProgressReport:
     """One report (drafts only for the supplier)."""
     return _report(request, report_id)
 
@@ -277,13 +278,15 @@ def report_detail(request: HttpRequest, report_id: int) -> ProgressReport:
 @api.post(
     "/reports/{report_id}/acknowledge", response={200: ReportOut, **ERRORS}, tags=["rapporter"]
 )
-def report_acknowledge_api(request: HttpRequest, report_id: int) -> ProgressReport:
+def report_acknowledge_api(request: HttpRequest, report_id: ObjectId) -> ProgressReport:
     """The jobcentre consultant acknowledges a report sent to the jobcentre."""
     return report_acknowledge(report=_report(request, report_id), user=request_user(request))
 
 
 @api.post("/courses/{course_id}/ending", response={201: EndingOut, **ERRORS}, tags=["forløb"])
-def ending_new(request: HttpRequest, course_id: int, payload: EndingIn) -> Status[dict[str, Any]]:
+def ending_new(
+    request: HttpRequest, course_id: ObjectId, payload: EndingIn
+) -> Status[dict[str, Any]]:
     """Register the ending status; `version` must be the course's current version (else 409)."""
     user = request_user(request)
     course = _course(request, course_id, "API afslutning")

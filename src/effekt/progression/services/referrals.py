@@ -74,6 +74,21 @@ def _check_allowed(user: User, contract: Contract) -> None:
         raise PermissionDenied("Kun kommunens jobkonsulenter kan henvise under denne kontrakt.")
 
 
+def _check_choices(referral: Referral) -> None:
+    errors: dict[str, str] = {}
+    if referral.distance not in Distance.values:
+        errors["distance"] = f"Ukendt afstand {referral.distance!r}."
+    if referral.target_group not in TargetGroup.values:
+        errors["target_group"] = f"Ukendt målgruppe {referral.target_group!r}."
+    unknown = [c for c in referral.result_goal if c not in endings.BY_CODE]
+    if unknown:
+        errors["result_goal"] = f"Ukendt afslutningskategori {unknown[0]!r}."
+    elif not referral.result_goal:
+        errors["result_goal"] = "Vælg mindst én afslutningskategori som mål."
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def referral_create(*, user: User, referral: Referral) -> Course:
     """Create the citizen (if new) and the referred course under the contract's configuration."""
@@ -84,8 +99,7 @@ def referral_create(*, user: User, referral: Referral) -> Course:
         raise ValidationError(
             {"course_type": f"Kontrakten har ingen forløbstype {referral.course_type!r}."}
         )
-    if not referral.result_goal:
-        raise ValidationError({"result_goal": "Vælg mindst én afslutningskategori som mål."})
+    _check_choices(referral)
     citizen, created = Citizen.objects.get_or_create(
         municipality_id=contract.municipality_id,
         cpr=referral.cpr,

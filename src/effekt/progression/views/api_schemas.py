@@ -34,7 +34,7 @@ class Error(Schema):
 
 
 class ReferralIn(Schema):
-    contract_id: int
+    contract_id: Annotated[int, Field(ge=1, le=2**63 - 1)]
     course_type: Annotated[Text, Field(max_length=100)]
     cpr: Annotated[Text, Field(max_length=11)]
     name: Annotated[Text, Field(min_length=1, max_length=200)]
@@ -126,7 +126,7 @@ class ReportOut(Schema):
 
 
 class EndingIn(Schema):
-    version: int
+    version: Annotated[int, Field(ge=1, le=2**31 - 1)]
     category: Annotated[Text, Field(max_length=40)]
     ended_on: Day
     industry: Annotated[Text, Field(max_length=10)] = ""
