@@ -172,22 +172,54 @@ def conversation_windows(
         "dead_days": _dead_days(c, dead),
         "status_days": _status_days(c, residence_monthly, status_monthly),
     }
-    flagged = _in_window(_flagged(c, tables, rules), span)
-    pop = population.select("person_id", "benefit", measure_m="m")
-    j = flagged.join(pop, ["person_id", "measure_m"])
     restricted = offer_days.filter(offer_days.allowed.notnull())
-    j = j.left_join(restricted, ["person_id", "day"]).drop("person_id_right", "day_right")
-    in_restricted = j.allowed.notnull() & counts_for(j.allowed, j.benefit)
-    by_benefit = ((j.benefit == "sygedagpenge") & (j.kind == "sygeopfoelgning")) | (
-        (j.benefit == "dagpenge")
-        & (
-            (j.kind == "faellessamtale")
-            | ((j.kind == "jobsamtale") & (j.held_by == "akasse") & j.akasse_experiment)
+    c = _flagged(c, tables, rules).left_join(restricted, ["person_id", "day"])
+    c = c.drop("person_id_right", "day_right")
+    variants = _variants(rules)
+    flags = {}
+    for i, variant in enumerate(variants):
+        benefit = ibis.literal(variant)
+        in_restricted = c.allowed.notnull() & counts_for(c.allowed, benefit)
+        counts = ~c.dead & (c.base | in_restricted | _by_benefit(c, variant))
+        flags[f"c{i}"] = ibis.ifelse(counts, 1, 0).max()
+    days = c.group_by(["person_id", "m", "day"]).aggregate(**flags)
+    monthly = days.group_by(["person_id", "m"]).aggregate(
+        **{f"n{i}": days[f"c{i}"].sum() for i in range(len(variants))},
+        **{
+            f"l{i}": ibis.ifelse(days[f"c{i}"] == 1, days.day, ibis.null("int64")).max()
+            for i in range(len(variants))
+        },
+    )
+    spread = _in_window(monthly, span)
+    windows = spread.group_by(["person_id", "measure_m"]).aggregate(
+        **{f"n{i}": spread[f"n{i}"].sum() for i in range(len(variants))},
+        **{f"l{i}": spread[f"l{i}"].max() for i in range(len(variants))},
+    )
+    pop = population.select("person_id", "benefit", measure_m="m")
+    j = pop.join(windows, ["person_id", "measure_m"])
+    index = ibis.cases(
+        *[(j.benefit == v, i) for i, v in enumerate(variants[:-1])], else_=len(variants) - 1
+    )
+    pick_n = ibis.cases(*[(index == i, j[f"n{i}"]) for i in range(len(variants))])
+    pick_l = ibis.cases(*[(index == i, j[f"l{i}"]) for i in range(len(variants))])
+    picked = j.select("person_id", "measure_m", conversations=pick_n, last_conversation_day=pick_l)
+    return picked.filter(picked.conversations > 0)
+
+
+def _variants(rules: Rules) -> list[str]:
+    """Benefits with their own conversation rules, then "" for every other benefit."""
+    own = ["sygedagpenge", "dagpenge"]
+    for benefits in rules.offer_only_for.values():
+        own += [b for b in benefits if b not in own]
+    return [*own, ""]
+
+
+def _by_benefit(c: ir.Table, benefit: str) -> ir.BooleanValue:
+    """Conversations that count only for persons measured on `benefit`."""
+    if benefit == "sygedagpenge":
+        return c.kind == "sygeopfoelgning"
+    if benefit == "dagpenge":
+        return (c.kind == "faellessamtale") | (
+            (c.kind == "jobsamtale") & (c.held_by == "akasse") & c.akasse_experiment
         )
-    )
-    j = j.mutate(counts=~j.dead & (j.base | in_restricted | by_benefit))
-    days = j.group_by(["person_id", "measure_m", "day"]).aggregate(counts=j.counts.max())
-    days = days.filter(days.counts)
-    return days.group_by(["person_id", "measure_m"]).aggregate(
-        conversations=days.day.count(), last_conversation_day=days.day.max()
-    )
+    return ibis.literal(False)

@@ -104,17 +104,19 @@ def stages(
     `store(name, expr)` materialises a stage (or, in tests, returns it unchanged).
     """
     back = max(s.spell_months for s in rules.sets)
-    cal = store("calendar", calendar_table(rules, span.lo - back, span.end))
+    # one month past the end: the day after the last interval has a month too
+    cal = store("calendar", calendar_table(rules, span.lo - back, span.end + 1))
     intervals = store(
         "benefit_intervals", spells.benefit_intervals(staged["benefits"], rules, span)
     )
-    pieces = store("benefit_pieces", spells.benefit_pieces(intervals, cal))
+    isl = store("benefit_islands", spells.benefit_islands(intervals))
+    pieces = store("benefit_pieces", spells.benefit_pieces(isl, cal))
     days = store("benefit_days", spells.benefit_days(pieces))
     main = store("main_benefit", spells.main_benefit(days, rules))
     dead = store("dead_periods", spells.dead_islands(staged["exemptions"], rules, span))
     senior = store(
         "seniority",
-        seniority.seniority(main, intervals, pieces, dead, cal, rules, span.end_day, span.end),
+        seniority.seniority(main, intervals, isl, dead, cal, rules, span.end_day, span.end),
     )
     # residence by month is only needed for persons who can be measured
     candidates = senior.filter(senior.long_enough).select("person_id").distinct()

@@ -85,42 +85,50 @@ def _chains(rules: Rules) -> ir.Table:
     )
 
 
-def _segments(pieces: ir.Table, calendar: ir.Table) -> ir.Table:
-    """Stretches of days (within a month) on which a person's set of benefits is constant."""
-    ends = pieces.join(calendar.select("m", "last_day"), "m")
-    starts = pieces.select("person_id", p=pieces.in_start, pm=pieces.m)
+def _segments(isl: ir.Table, calendar: ir.Table) -> ir.Table:
+    """Stretches of days on which a person's set of benefits is constant, from the merged
+    islands of each benefit: (person_id, p, seg_end, m0, m1, benefit) for each benefit held.
+
+    The calendar must reach one month past the last island (the day after it)."""
+    ends = isl.join(calendar.select(end_m="m", end_last="last_day"), "end_m")
+    starts = isl.select("person_id", p=isl.start_day, pm=isl.start_m)
     after = ends.select(
         "person_id",
-        p=ends.in_end + 1,
-        pm=ibis.ifelse(ends.in_end == ends.last_day, ends.m + 1, ends.m),
+        p=ends.end_day + 1,
+        pm=ibis.ifelse(ends.end_day == ends.end_last, ends.end_m + 1, ends.end_m),
     )
     points = starts.union(after).distinct()
-    nxt = points.p.lead().over(ibis.window(group_by="person_id", order_by="p"))
-    segs = points.mutate(seg_end=nxt - 1).filter(lambda t: t.seg_end.notnull())
-    segs = segs.select("person_id", "p", "seg_end", m="pm")
-    j = segs.join(pieces, ["person_id", "m"])
-    return j.filter((j.in_start <= j.p) & (j.p <= j.in_end)).select(
-        "person_id", "m", "p", "seg_end", "benefit"
-    )
+    points = points.join(calendar.select(pm="m", pm_first="first_day"), "pm")
+    w = ibis.window(group_by="person_id", order_by="p")
+    next_p, next_pm = points.p.lead().over(w), points.pm.lead().over(w)
+    next_first = points.pm_first.lead().over(w)
+    segs = points.mutate(
+        seg_end=next_p - 1, m1=ibis.ifelse(next_p == next_first, next_pm - 1, next_pm)
+    ).filter(lambda t: t.seg_end.notnull())
+    segs = segs.select("person_id", "p", "seg_end", "m1", m0="pm")
+    j = segs.join(isl.select("person_id", "benefit", "start_day", "end_day"), "person_id")
+    j = j.filter((j.start_day <= j.p) & (j.p <= j.end_day))
+    return j.select("person_id", "p", "seg_end", "m0", "m1", "benefit")
 
 
-def _typed_segments(pieces: ir.Table, calendar: ir.Table, rules: Rules) -> ir.Table:
+def _typed_segments(isl: ir.Table, calendar: ir.Table, rules: Rules) -> ir.Table:
     """Per person and spell benefit (`chain`): segments typed B (benefit), P (the preceding
     benefit without it) or X (only other benefits), numbered into spells (`spell_start`)."""
-    active = _segments(pieces, calendar)
     chains = _chains(rules)
-    owned = active.filter(active.benefit.isin(chain_names(rules)))
+    owned = isl.filter(isl.benefit.isin(chain_names(rules)))
     person_chains = owned.select("person_id", chain="benefit").distinct().join(chains, "chain")
+    relevant = isl.semi_join(person_chains, "person_id")
+    active = _segments(relevant, calendar)
     j = active.join(person_chains, "person_id")
-    g = j.group_by(["person_id", "chain", "m", "p", "seg_end"]).aggregate(
+    g = j.group_by(["person_id", "chain", "p", "seg_end", "m0", "m1"]).aggregate(
         has_b=(j.benefit == j.chain).max(), has_p=(j.benefit == j.pre).fill_null(False).max()
     )
     g = g.mutate(kind=ibis.cases((g.has_b, "B"), (g.has_p, "P"), else_="X"))
     w = ibis.window(group_by=["person_id", "chain"], order_by="p")
-    prev_kind, prev_m = g.kind.lag().over(w), g.m.lag().over(w)
+    prev_kind, prev_m = g.kind.lag().over(w), g.m1.lag().over(w)
     brk = (
         prev_kind.isnull()
-        | (g.m - prev_m >= 2)
+        | (g.m0 - prev_m >= 2)
         | (g.kind == "X")
         | ((g.kind == "B") & (prev_kind == "X"))
         | ((g.kind == "P") & (prev_kind != "P"))
@@ -129,18 +137,18 @@ def _typed_segments(pieces: ir.Table, calendar: ir.Table, rules: Rules) -> ir.Ta
     upto = ibis.window(group_by=["person_id", "chain"], order_by="p", rows=(None, 0))
     g = g.mutate(spell=g.brk.sum().over(upto))
     g = g.mutate(spell_start=g.p.min().over(ibis.window(group_by=["person_id", "chain", "spell"])))
-    return g.filter(g.kind == "B").select("person_id", "chain", "m", "p", "seg_end", "spell_start")
+    return g.filter(g.kind == "B").select("person_id", "chain", "p", "seg_end", "spell_start")
 
 
 def month_gap_seniority(
-    main: ir.Table, pieces: ir.Table, dead: ir.Table, calendar: ir.Table, rules: Rules
+    main: ir.Table, isl: ir.Table, dead: ir.Table, calendar: ir.Table, rules: Rules
 ) -> ir.Table:
-    """Seniority of spells broken by a whole month without benefit or a change of benefit."""
+    """Seniority of spells broken by a whole month without benefit or a change of benefit.
+
+    `isl` are the merged islands of every benefit per person."""
     rows = main.filter(main.benefit.isin(chain_names(rules)))
-    segs = _typed_segments(pieces, calendar, rules)
-    j = rows.join(
-        segs, [rows.person_id == segs.person_id, rows.m == segs.m, rows.benefit == segs.chain]
-    )
+    segs = _typed_segments(isl, calendar, rules)
+    j = rows.join(segs, [rows.person_id == segs.person_id, rows.benefit == segs.chain])
     j = j.filter((j.p <= j.last_in_m) & (j.last_in_m <= j.seg_end))
     return _elapsed(
         j.select("person_id", "m", "benefit", "last_in_m", "spell_start"), dead, calendar
@@ -252,7 +260,7 @@ def hours_seniority(
 def seniority(
     main: ir.Table,
     intervals: ir.Table,
-    pieces: ir.Table,
+    isl: ir.Table,
     dead: ir.Table,
     calendar: ir.Table,
     rules: Rules,
@@ -265,7 +273,7 @@ def seniority(
         "person_id", "m", "benefit", "last_in_m"
     )
     parts = [
-        month_gap_seniority(measured, pieces, dead, calendar, rules),
+        month_gap_seniority(measured, isl, dead, calendar, rules),
         overlap_seniority(measured, intervals, dead, calendar, rules),
         hours_seniority(measured, intervals, dead, calendar, rules, end_day, end_m),
     ]

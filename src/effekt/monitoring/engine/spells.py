@@ -38,10 +38,14 @@ def benefit_intervals(benefits: ir.Table, rules: Rules, span: Span) -> ir.Table:
     return clip(counted, span.lo, span.end, span.lo_day, span.end_day)
 
 
-def benefit_pieces(intervals: ir.Table, calendar: ir.Table) -> ir.Table:
+def benefit_islands(intervals: ir.Table) -> ir.Table:
+    """Overlapping or adjacent intervals of each benefit merged, per person."""
+    return merge_touching(intervals, ["person_id", "benefit"]).drop("island")
+
+
+def benefit_pieces(islands: ir.Table, calendar: ir.Table) -> ir.Table:
     """Merged intervals of each benefit cut into months (in_start, in_end inside month m)."""
-    merged = merge_touching(intervals, ["person_id", "benefit"])
-    return by_month(merged, calendar, ["person_id", "benefit"]).select(
+    return by_month(islands, calendar, ["person_id", "benefit"]).select(
         "person_id", "benefit", "m", "in_start", "in_end"
     )
 
