@@ -16,8 +16,7 @@ from ninja import NinjaAPI, Path, Query, Schema, Status
 from ninja.security import HttpBearer
 
 from effekt.core.cpr import InvalidCPR, normalise_cpr
-from effekt.organisations.models import AuditAction, User
-from effekt.organisations.services import audit_record
+from effekt.organisations.models import User
 from effekt.progression.models import Contract, Course, Measurement, ProgressReport
 from effekt.progression.services.api_tokens import api_token_user
 from effekt.progression.services.course_changes import ConcurrentEdit, EndingInput, course_end
@@ -25,7 +24,7 @@ from effekt.progression.services.measurement_entry import measurement_save
 from effekt.progression.services.measurements import DuplicateMeasurement
 from effekt.progression.services.referrals import Referral, course_start, referral_create
 from effekt.progression.services.reports import report_acknowledge, reports_visible_to
-from effekt.progression.views.access import request_user
+from effekt.progression.views.access import request_user, visible_course
 from effekt.progression.views.api_schemas import (
     CourseDetailOut,
     CourseOut,
@@ -79,17 +78,7 @@ def _not_found(request: HttpRequest, error: Http404) -> HttpResponse:
 
 
 def _course(request: HttpRequest, pk: int, detail: str = "API") -> Course:
-    user = request_user(request)
-    course = get_object_or_404(
-        Course.objects.visible_to(user).select_related(
-            "citizen", "course_type", "supplier", "municipality", "configuration__instrument"
-        ),
-        pk=pk,
-    )
-    audit_record(
-        user=user, action=AuditAction.READ, obj=course, citizen=course.citizen, detail=detail
-    )
-    return course
+    return visible_course(request_user(request), pk, detail=detail)
 
 
 def _course_out(course: Course, user: User) -> dict[str, Any]:

@@ -22,15 +22,7 @@ from effekt.progression.services.course_changes import (
     course_extend,
     course_plan_update,
 )
-from effekt.progression.views.access import course_for, request_user
-
-
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)
+from effekt.progression.views.access import course_for, form_add_errors, request_user
 
 
 def _change(
@@ -52,7 +44,7 @@ def _change(
         try:
             save(course, user, form)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             messages.success(request, success)
             return redirect("progression:course", pk=course.pk)

@@ -24,21 +24,13 @@ from effekt.progression.services.measurement_entry import (
     missing_parts,
 )
 from effekt.progression.services.measurements import DuplicateMeasurement
-from effekt.progression.views.access import course_for, request_user
+from effekt.progression.views.access import course_for, form_add_errors, request_user
 
 
 def _point_or_404(course: Course, point: str) -> str:
     if point not in {p.kind for p in course.plan()}:
         raise Http404("Forløbet har ikke dette målepunkt.")
     return point
-
-
-def _add_errors(form: MeasurementForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, problems)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required
@@ -71,7 +63,7 @@ def measurement_new(request: HttpRequest, pk: int, point: str) -> HttpResponse:
         except DuplicateMeasurement as error:
             form.add_error(None, error.messages)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_errors(form, error)
         else:
             return redirect("progression:measurement", pk=measurement.pk)
     context = {

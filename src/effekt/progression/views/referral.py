@@ -18,7 +18,7 @@ from effekt.progression.services.referrals import (
     referral_create,
     referral_import,
 )
-from effekt.progression.views.access import course_for, require_role
+from effekt.progression.views.access import course_for, form_add_errors, require_role
 
 
 @login_required
@@ -29,8 +29,7 @@ def referral_new(request: HttpRequest) -> HttpResponse:
         try:
             course = referral_create(user=user, referral=form.referral())
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
+            form_add_errors(form, error)
         else:
             messages.success(request, f"{course.citizen.name} er henvist til {course.supplier}.")
             return redirect("progression:course", pk=course.pk)

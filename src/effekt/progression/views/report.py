@@ -34,7 +34,7 @@ from effekt.progression.services.reports import (
     report_send,
     reports_visible_to,
 )
-from effekt.progression.views.access import course_for, request_user
+from effekt.progression.views.access import course_for, form_add_errors, request_user
 
 
 def _report_for(request: HttpRequest, pk: int) -> tuple[User, Course, ProgressReport]:
@@ -82,11 +82,7 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             report = report_save(course=course, user=user, text=form.text())
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, problems in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, problems)
-            else:
-                form.add_error(None, error.messages)
+            form_add_errors(form, error)
         else:
             return redirect("progression:report", pk=report.pk)
     return render(request, "progression/report_form.html", {"course": course, "form": form})
