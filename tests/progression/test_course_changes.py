@@ -149,3 +149,18 @@ def test_only_the_courses_parties_may_change_it(
         == 403
     )
     assert Ending.objects.count() == 0
+
+
+def test_the_final_measurement_can_follow_an_early_ending_within_its_window(
+    world: World, course: Course, today: dt.date, login: Callable[[User], Client]
+) -> None:
+    import time_machine
+
+    sara = login(world.sara)
+    data = {"version": 1, "category": "afbrudt", "ended_on": "2026-09-08", "reason": "Flyttet"}
+    post(sara, "end", course, data)
+    url = reverse("progression:measure", args=[course.pk, "final"])
+    # final due on the ending date 8/9, window until 15/9
+    assert sara.get(url).status_code == 200
+    with time_machine.travel(dt.datetime(2026, 9, 16, 10, 0, tzinfo=dt.UTC), tick=False):
+        assert sara.get(url).status_code == 403
