@@ -136,3 +136,12 @@ def test_it_reads_parquet_as_well_as_csv(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     # kontanthjælp from 2019-01-01 has lasted 12 months by 31 December: measured in January
     assert "101,2020-01,1,1,0,0.0,1,0,0.0,0.0,0.0" in (out / "focus_targets.csv").read_text()
+
+
+def test_it_refuses_a_month_range_that_is_not_one(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, BASE, "--from", "2020-13")
+    assert result.exit_code != 0
+    assert "'2020-13' is not a month YYYY-MM" in result.output
+    result = run_cli(tmp_path, BASE, "--from", "2020-05", "--to", "2020-04")
+    assert "2020-04 is before 2020-05" in result.output
+    assert not (tmp_path / "out").exists()
