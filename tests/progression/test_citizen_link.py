@@ -103,3 +103,15 @@ def test_only_the_courses_supplier_can_make_links(
     assert login(world.jonas).post(url).status_code == 403
     assert login(world.sune).post(url).status_code == 404
     assert CitizenLink.objects.count() == 0
+
+
+def test_a_link_to_a_course_that_is_no_longer_measured_has_expired(
+    world: World, course: Course, today: dt.date, login: Callable[[User], Client]
+) -> None:
+    from effekt.progression.models import CourseStatus
+
+    url = new_link(login(world.sara), course)
+    Course.objects.filter(pk=course.pk).update(status=CourseStatus.DECLINED)
+    response = Client().get(url)
+    assert response.status_code == 410
+    assert "Linket er udløbet" in response.content.decode()

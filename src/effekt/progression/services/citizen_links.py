@@ -15,7 +15,11 @@ from effekt.organisations.models import AuditAction, User
 from effekt.organisations.services import audit_record
 from effekt.progression.models import CitizenLink, Course, Measurement
 from effekt.progression.models.links import token_digest
-from effekt.progression.services.measurement_entry import may_measure, measurement_save
+from effekt.progression.services.measurement_entry import (
+    may_measure,
+    measurable,
+    measurement_save,
+)
 
 LINK_VALIDITY = dt.timedelta(days=14)
 MESSAGES: dict[str, str] = {
@@ -66,6 +70,8 @@ def citizen_link_open(token: str, *, for_update: bool = False) -> CitizenLink:
     state = link.state()
     if state != "open":
         raise LinkUnavailable(state)
+    if not measurable(link.course):
+        raise LinkUnavailable("expired")  # the course has ended or was declined
     return link
 
 

@@ -26,20 +26,25 @@ Part = Literal["citizen", "caseworker"]
 PART_LABELS: dict[str, str] = {"citizen": "borgerdelen", "caseworker": "medarbejderdelen"}
 
 
-def may_measure(user: User | None, course: Course) -> bool:
-    """Measurements are taken by the supplier's consultants while the course runs, and after
-    an (early) ending until the final measurement's window closes (it falls due on the
-    ending date)."""
-    if user is None or user.role != Role.SUPPLIER_CONSULTANT:
-        return False
-    if user.supplier_id != course.supplier_id:
-        return False
+def measurable(course: Course) -> bool:
+    """A course takes measurements while it runs, and after an (early) ending until the final
+    measurement's window closes (it falls due on the ending date)."""
     if course.status == CourseStatus.ACTIVE:
         return True
     if course.status != CourseStatus.ENDED:
         return False
     final = next((p for p in course.plan() if p.kind == "final"), None)
     return final is not None and timezone.localdate() <= final.window_end
+
+
+def may_measure(user: User | None, course: Course) -> bool:
+    """Measurements are taken by the supplier's consultants while the course is measurable."""
+    return (
+        user is not None
+        and user.role == Role.SUPPLIER_CONSULTANT
+        and user.supplier_id == course.supplier_id
+        and measurable(course)
+    )
 
 
 def missing_parts(measurement: Measurement | None) -> list[Part]:
