@@ -38,10 +38,11 @@ print(json.dumps({{"seconds": time.perf_counter() - began, "rows": rows}}))
 _FLOOR = """
 import json, time, duckdb
 con = duckdb.connect(config={config})
+cpu0 = _cpu()
 began = time.perf_counter()
 con.execute("create temp table s as select * from read_parquet({path!r}) "
             "order by person_id, start_date")
-print(json.dumps({{"seconds": time.perf_counter() - began}}))
+print(json.dumps({{"seconds": time.perf_counter() - began, "cpu": _cpu() - cpu0}}))
 """
 
 _PIPELINE = """
@@ -49,10 +50,11 @@ import json, time
 from pathlib import Path
 from effekt.monitoring.engine import RunOptions, run
 from effekt.monitoring.engine.render import write_csv
+cpu0 = _cpu()
 began = time.perf_counter()
 result = run(RunOptions(Path({data!r}), {start!r}, {end!r}, None, {limit!r}, {threads!r}))
 write_csv(result, Path({out!r}))
-print(json.dumps({{"seconds": time.perf_counter() - began,
+print(json.dumps({{"seconds": time.perf_counter() - began, "cpu": _cpu() - cpu0,
                    "focus_rows": len(result.focus_targets), "verdicts": len(result.verdicts),
                    "municipalities": len({{f.municipality_code for f in result.focus_targets}}),
                    "worklist": len(result.worklist)}}))
@@ -69,9 +71,20 @@ print(json.dumps({{"seconds": time.perf_counter() - began, "focus_rows": len(row
 """
 
 
+_CPU = """
+import resource
+def _cpu():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+"""
+
+
 def _child(code: str) -> tuple[dict[str, object], float]:
-    """Run `code` in a fresh Python; its JSON line and its peak resident memory in GB."""
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    """Run `code` in a fresh Python; its JSON line and its peak resident memory in GB.
+
+    `_cpu()` (user + system seconds of the child, all threads) is defined for `code`."""
+    command = [sys.executable, "-c", _CPU + code]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(done.stderr[-3000:])
     peak = _peak_children_gb()
@@ -87,8 +100,8 @@ def _median(code: str, repeat: int) -> tuple[list[dict[str, object]], float]:
     return [r for r, _ in runs], max(p for _, p in runs)
 
 
-def _seconds(runs: list[dict[str, object]]) -> float:
-    return statistics.median(float(str(r["seconds"])) for r in runs)
+def _seconds(runs: list[dict[str, object]], key: str = "seconds") -> float:
+    return statistics.median(float(str(r.get(key, "nan"))) for r in runs)
 
 
 def _args(argv: list[str]) -> argparse.Namespace:
@@ -154,7 +167,10 @@ def main(argv: list[str]) -> int:
         _FLOOR.format(config=config, path=str(data / "benefits.parquet")), args.repeat
     )
     floor = _seconds(floor_runs)
-    print(f"floor: DuckDB sort of benefits.parquet, median of {args.repeat}: {floor:.2f} s")
+    print(
+        f"floor: DuckDB sort of benefits.parquet, median of {args.repeat}: {floor:.2f} s wall, "
+        f"{_seconds(floor_runs, 'cpu'):.2f} s CPU"
+    )
     start = f"{args.first_year}-01"
     end = f"{args.first_year + args.years - 1}-12"
     began = time.perf_counter()
@@ -169,6 +185,7 @@ def main(argv: list[str]) -> int:
     print(
         f"pipeline {start}..{end}: median of {args.repeat} {pipeline:.1f} s "
         f"(all: {', '.join(f'{float(str(r["seconds"])):.1f}' for r in runs)}), "
+        f"{_seconds(runs, 'cpu'):.1f} s CPU, "
         f"peak memory {peak:.2f} GB, ratio to floor {pipeline / floor:.1f}; "
         f"{runs[0]['municipalities']} municipalities, {runs[0]['focus_rows']} focus rows, "
         f"{runs[0]['verdicts']} verdicts, {runs[0]['worklist']} work-list lines "
