@@ -50,31 +50,43 @@ class DatabaseSource:
         return courses
 
     def load(self, filters: Filters, period: Period) -> StatisticsInput:
-        courses = self.courses(filters, period)
+        courses = self.courses(filters, period).order_by()
         rows = courses.annotate(
             extension_count=Count("extensions"), last_extension=Max("extensions__new_planned_end")
         ).values_list(*COURSE_FIELDS)
-        course_rows = [_course_row(row) for row in rows]
-        early_column = COURSE_FRAME_COLUMNS.index("ended_early")
-        early = {int(row[0]) for row in course_rows if row[early_column]}
-        scores = IndicatorScore.objects.filter(measurement__course__in=courses).values_list(
-            "measurement__course_id",
-            "measurement__point",
-            "measurement__measured_on",
-            "indicator",
-            "citizen",
-            "caseworker",
+        course_frame = pd.DataFrame(
+            [_course_row(row) for row in rows], columns=COURSE_FRAME_COLUMNS
         )
-        score_rows = [
-            (str(course), "early_final" if point == "final" and course in early else point, *rest)
-            for course, point, *rest in scores.iterator(chunk_size=20_000)
-        ]
+        early = set(course_frame.loc[course_frame["ended_early"], "course_id"].astype(str))
+        scores = (
+            IndicatorScore.objects.filter(measurement__course__in=courses)
+            .order_by()
+            .values_list(
+                "measurement__course_id",
+                "measurement__point",
+                "measurement__measured_on",
+                "indicator",
+                "citizen",
+                "caseworker",
+            )
+        )
+        score_frame = pd.DataFrame.from_records(list(scores), columns=SCORE_COLUMNS)
+        # Ids as text, like every other source (vectorised: no per-row conversion).
+        for frame, columns in (
+            (course_frame, ("course_id", "person_id")),
+            (score_frame, ("course_id",)),
+        ):
+            for column in columns:
+                frame[column] = frame[column].astype(str)
+        if early:  # the final measurement of a course that ended early is its early final one
+            final_early = (score_frame["point"] == "final") & score_frame["course_id"].isin(early)
+            score_frame.loc[final_early, "point"] = "early_final"
         follow_ups = FollowUp.objects.filter(course__in=courses).values_list(
             "course_id", "months_after", "on_public_support"
         )
         return input_from_frames(
-            pd.DataFrame(course_rows, columns=COURSE_FRAME_COLUMNS),
-            pd.DataFrame(score_rows, columns=SCORE_COLUMNS),
+            course_frame,
+            score_frame,
             [
                 FollowUpRecord(course_id=str(c), months=3 if m == 3 else 6, on_public_support=s)
                 for c, m, s in follow_ups
@@ -101,13 +113,13 @@ COURSE_FIELDS = (
 
 
 def _course_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """One row of COURSE_FRAME_COLUMNS from a row of COURSE_FIELDS."""
+    """One row of COURSE_FRAME_COLUMNS from a row of COURSE_FIELDS (ids stay integers)."""
     pk, citizen, *filters, start, ended, extensions, category, goal, weeks, last_extension = row
     ended_early = ended is not None and ended < planned_end(start, weeks, last_extension)
     goal_set = set(goal or [])
     return (
-        str(pk),
-        str(citizen),
+        pk,
+        citizen,
         *filters,
         pd.Timestamp(ended) if ended else pd.NaT,
         extensions > 0,
