@@ -44,8 +44,7 @@ def form_data(answers: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture(autouse=True)
-def progression_urls(settings: Settings) -> None:
-    settings.ROOT_URLCONF = "tests.progression.urls"
+def locmem_email(settings: Settings) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 

@@ -9,11 +9,13 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from effekt.progression.models import (
+    ApiToken,
     Contract,
     ContractConfiguration,
     CourseTypeConfig,
     InstrumentVersion,
     MeasurementPointConfig,
+    WarningRule,
 )
 from effekt.progression.services.configuration import (
     configuration_create_default,
@@ -47,6 +49,22 @@ class CourseTypeInline(InUseReadOnly, admin.TabularInline[CourseTypeConfig, Cont
     extra = 0
     fields = ["code", "name", "standard_length_weeks", "indicators_by_distance"]
     show_change_link = True
+
+
+@admin.register(WarningRule)
+class WarningRuleAdmin(admin.ModelAdmin[WarningRule]):
+    """The early-warning rule of a contract (default: the mean falls, or an indicator falls
+    by a full scale step)."""
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin[ApiToken]):
+    list_display = ["user", "name", "created_at", "revoked_at"]
+    list_filter = ["revoked_at"]
+    readonly_fields = ["user", "digest", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # tokens are made by their users at /forloeb/api-noegler/
 
 
 @admin.register(InstrumentVersion)
