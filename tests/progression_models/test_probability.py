@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.test import Client
 
 from effekt.progression.models import ProbabilityEstimate
 from effekt.progression.services.measurements import measurement_record
 from effekt.progression.services.probability import citizen_characteristics
-from tests.personas import World
+from tests.personas import PASSWORD, World
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +49,52 @@ def test_the_probability_follows_the_caseworkers_belief(world: World) -> None:
 def test_sex_and_age_come_from_the_cpr_number() -> None:
     assert citizen_characteristics("0101901233", dt.date(2026, 1, 1)) == {"sex": "M", "age": 36}
     assert citizen_characteristics("0201901234", dt.date(2026, 1, 1)) == {"sex": "K", "age": 35}
+
+
+def test_pages_and_reports_show_the_probability_and_its_change_since_baseline(
+    world: World, client: Client
+) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from effekt.progression.models import ProgressReport
+
+    course = world.course()
+    baseline = measurement_record(
+        course=course,
+        point="baseline",
+        measured_on=dt.date(2026, 9, 7),
+        citizen_answers={"B1": 3},
+        caseworker_answers={"S12": 2},
+        user=world.sara,
+    )
+    midway = measurement_record(
+        course=course,
+        point="midway",
+        measured_on=dt.date(2026, 10, 19),
+        citizen_answers={"B1": 4},
+        caseworker_answers={"S12": 4},
+        user=world.sara,
+    )
+    low, high = (
+        ProbabilityEstimate.objects.get(measurement=m).probability for m in (baseline, midway)
+    )
+    change = f"{(high - low) * 100:+.1f} procentpoint".replace(".", ",")
+    client.login(username="jonas", password=PASSWORD)
+    page = client.get(f"/forloeb/{course.pk}/").content.decode()
+    assert f"{low * 100:.1f} %".replace(".", ",") in page
+    assert change in page and "2026.1-default" in page
+    assert change in client.get(f"/forloeb/maaling/{midway.pk}/").content.decode()
+    report = ProgressReport.objects.create(
+        course=course,
+        kind="progress",
+        period_start=dt.date(2026, 9, 7),
+        period_end=dt.date(2026, 10, 20),
+        author=world.sara,
+        status="sent",
+    )
+    pdf = client.get(f"/forloeb/rapport/{report.pk}/pdf/")
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages)
+    assert "sandsynlighed" in text.lower()
+    assert change.replace("−", "-") in text.replace("−", "-")

@@ -21,6 +21,7 @@ from effekt.progression.services.course_overview import (
     timeline,
 )
 from effekt.progression.services.measurement_entry import may_measure
+from effekt.progression.services.probability import course_probabilities
 from effekt.progression.services.reports import may_write_reports, reports_visible_to
 from effekt.progression.services.warnings import warning_clear
 from effekt.progression.views.access import course_for, request_user
@@ -40,6 +41,7 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         "plan": plan_rows(course, timezone.localdate()),
         "measurements": ordered_measurements(course),
+        "probabilities": course_probabilities(course.measurements.all()),
         # The charts escape every text they contain (effekt.progression.charts).
         "charts": [mark_safe(svg) for svg in indicator_charts(course)],
         "comparison": mark_safe(comparison) if comparison else None,

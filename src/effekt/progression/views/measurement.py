@@ -24,6 +24,7 @@ from effekt.progression.services.measurement_entry import (
     missing_parts,
 )
 from effekt.progression.services.measurements import DuplicateMeasurement
+from effekt.progression.services.probability import course_probabilities
 from effekt.progression.views.access import course_for, form_add_errors, request_user
 
 
@@ -92,6 +93,11 @@ def measurement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "measurement": measurement,
         "rows": rows,
         "mean": mean_row(rows),
+        "probabilities": [
+            row
+            for row in course_probabilities(course.measurements.all())
+            if row.measurement_id == measurement.pk
+        ],
         "cpr": course.citizen.cpr_for(user),
         "missing": [PART_LABELS[p] for p in missing_parts(measurement)],
         "may_measure": may_measure(user, course),

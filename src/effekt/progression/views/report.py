@@ -25,6 +25,7 @@ from effekt.progression.services.course_overview import (
     ordered_measurements,
     score_rows,
 )
+from effekt.progression.services.probability import course_probabilities
 from effekt.progression.services.reports import (
     may_acknowledge,
     may_write_reports,
@@ -60,6 +61,7 @@ def report_context(user: User, course: Course, report: ProgressReport) -> dict[s
         "report": report,
         "cpr": course.citizen.cpr_for(user),
         "tables": tables,
+        "probabilities": course_probabilities(measurements),
         # the chart escapes every text it contains (effekt.progression.charts)
         "comparison": mark_safe(comparison) if comparison else None,
         "ending": getattr(course, "ending", None),
