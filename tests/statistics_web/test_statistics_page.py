@@ -126,6 +126,10 @@ def test_the_page_shows_the_statistics_and_downloads_excel_and_pdf(
     html = client.get(f"/statistik/{query}").content.decode()
     assert "Gennemsnit af alle indikatorer" in html
     assert "export=pdf" in html and "export=xlsx" in html
+    # No S12 answers: every estimate is the "Ved ikke" rate (7.4 %), so no change; A and B
+    # have a baseline and a later estimate, C has only a baseline.
+    assert "For 2 forløb med baseline" in html
+    assert "7,4 %" in html and "+0,0 procentpoint" in html
     workbook = openpyxl.load_workbook(
         io.BytesIO(client.get(f"/statistik/{query}&export=xlsx").content)
     )

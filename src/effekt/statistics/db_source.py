@@ -13,7 +13,7 @@ import pandas as pd
 from django.db.models import Count, Max, QuerySet
 
 from effekt.organisations.models import User
-from effekt.progression.models import Course, FollowUp, IndicatorScore
+from effekt.progression.models import Course, FollowUp, IndicatorScore, ProbabilityEstimate
 from effekt.progression.rules.schedule import planned_end
 from effekt.statistics.analysis import ClassificationConfig, Filters, FollowUpRecord, Period
 from effekt.statistics.analysis.progression import SCORE_COLUMNS
@@ -146,4 +146,45 @@ def classification_for(courses: QuerySet[Course]) -> ClassificationConfig | None
         method="rci" if method == "rci" else "threshold",
         threshold=float(threshold),
         reliability={int(k): float(v) for k, v in (reliability or {}).items()},
+    )
+
+
+@dataclass(frozen=True)
+class ProbabilitySummary:
+    """Mean estimated job/education probability at baseline and at the latest measurement,
+    over the courses with both estimates from the same model version."""
+
+    courses: int
+    baseline: float | None
+    latest: float | None
+
+    @property
+    def change(self) -> float | None:
+        if self.baseline is None or self.latest is None:
+            return None
+        return self.latest - self.baseline
+
+
+def probability_summary(courses: QuerySet[Course]) -> ProbabilitySummary:
+    order = {"baseline": 0, "midway": 1, "final": 2}
+    by_course: dict[int, dict[str, tuple[float, str]]] = {}
+    estimates = ProbabilityEstimate.objects.filter(measurement__course__in=courses).values_list(
+        "measurement__course_id", "measurement__point", "probability", "model_version"
+    )
+    for course, point, probability, version in estimates.order_by():
+        by_course.setdefault(course, {})[point] = (probability, version)
+    pairs = []
+    for points in by_course.values():
+        later = [p for p in points if p != "baseline"]
+        if "baseline" not in points or not later:
+            continue
+        first, latest = points["baseline"], points[max(later, key=order.__getitem__)]
+        if first[1] == latest[1]:
+            pairs.append((first[0], latest[0]))
+    if not pairs:
+        return ProbabilitySummary(0, None, None)
+    return ProbabilitySummary(
+        courses=len(pairs),
+        baseline=sum(p[0] for p in pairs) / len(pairs),
+        latest=sum(p[1] for p in pairs) / len(pairs),
     )

@@ -19,7 +19,12 @@ from effekt.statistics.analysis import (
     SteeringStatistics,
     steering_statistics,
 )
-from effekt.statistics.db_source import DatabaseSource, classification_for
+from effekt.statistics.db_source import (
+    DatabaseSource,
+    ProbabilitySummary,
+    classification_for,
+    probability_summary,
+)
 from effekt.statistics.forms import StatisticsForm
 from effekt.statistics.render import to_html_fragment, to_pdf, to_xlsx
 
@@ -27,6 +32,12 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+
+
+def _probabilities(user: User, form: StatisticsForm) -> ProbabilitySummary:
+    period = form.cleaned_data["period"]
+    courses = DatabaseSource(user).courses(form.filters(), period)
+    return probability_summary(courses.filter(ended_on__gte=period.start))
 
 
 def _compute(user: User, form: StatisticsForm) -> SteeringStatistics:
@@ -72,6 +83,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
             response = HttpResponse(body, content_type=CONTENT_TYPES[export])
             response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
+        context["probabilities"] = _probabilities(request.user, form)
         context["result_html"] = mark_safe(to_html_fragment(result))
         context["query"] = request.GET.urlencode()
     return render(request, "statistics/page.html", context)
