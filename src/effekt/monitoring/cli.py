@@ -62,7 +62,10 @@ def _data_option(function: Callable[..., None]) -> Callable[..., None]:
     help="First month to report (default: first benefit month).",
 )
 @click.option(
-    "--to", "end", metavar="YYYY-MM", help="Last month to report (default: last benefit month)."
+    "--to",
+    "end",
+    metavar="YYYY-MM",
+    help="Last month to report (default: last month with a dated event).",
 )
 @click.option(
     "--format",

@@ -52,16 +52,28 @@ def connect(memory_limit: str | None = None, threads: int | None = None) -> ibis
     return ibis.duckdb.connect(**config)
 
 
-def _bounds(benefits: ir.Table) -> tuple[int, int]:
-    ends = ibis.ifelse(benefits.end_m == OPEN_MONTH, benefits.start_m, benefits.end_m)
-    found = benefits.aggregate(lo=benefits.start_m.min(), hi=ends.max()).to_pyarrow().to_pylist()[0]
-    if found["lo"] is None:
+def _last_month(t: ir.Table) -> ir.IntegerValue:
+    """The last month of a staged table's dated events (open ends do not count)."""
+    if "end_m" in t.columns:
+        return ibis.greatest(t.start_m.max(), t.end_m.max(where=t.end_m != OPEN_MONTH).fill_null(0))
+    return t.m.max()
+
+
+def _bounds(staged: dict[str, ir.Table]) -> tuple[int, int]:
+    """The first benefit month and the last month with any dated event."""
+    benefits = staged["benefits"]
+    lo = benefits.start_m.min().to_pyarrow().as_py()
+    if lo is None:
         raise InputError("benefits", None, None, "has no rows")
-    return int(found["lo"]), int(found["hi"])
+    names = ("benefits", "offers", "exemptions", "conversations", "employment_hours")
+    ends = [staged[name].aggregate(hi=_last_month(staged[name])) for name in names]
+    union = ends[0].union(*ends[1:])
+    hi = union.hi.max().to_pyarrow().as_py()
+    return int(lo), int(hi)
 
 
-def _span(options: RunOptions, benefits: ir.Table) -> tuple[spells.Span, int]:
-    data_lo, data_hi = _bounds(benefits)
+def _span(options: RunOptions, staged: dict[str, ir.Table]) -> tuple[spells.Span, int]:
+    data_lo, data_hi = _bounds(staged)
     try:
         start = parse_month(options.start) if options.start else data_lo
         end = parse_month(options.end) if options.end else max(data_hi, start)
@@ -194,5 +206,5 @@ def run(options: RunOptions, on_step: Step | None = None) -> MonitoringResult:
     rules = load_rules(options.parameters)
     con = connect(options.memory_limit, options.threads)
     staged = stage(con, options.data_dir, on_step)
-    span, start = _span(options, staged["benefits"])
+    span, start = _span(options, staged)
     return compute(con, staged, rules, span, start, on_step)
