@@ -23,7 +23,7 @@ def test_a_jobcentre_consultant_logs_in_and_out_in_chromium(
     page.fill("#id_username", "jonas")
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
-    expect(page.locator("h1")).to_have_text("Mine borgere")
+    expect(page.locator("h1")).to_have_text("Mine forløb")
     expect(page.get_by_test_id("current-user")).to_contain_text("Rudersdal")
     page.click("text=Log af")
     expect(page.locator("h1")).to_have_text("Log ind")

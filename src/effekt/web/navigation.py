@@ -24,13 +24,11 @@ class NavItem:
 
 NAVIGATION: dict[str, list[NavItem]] = {
     Role.SUPPLIER_CONSULTANT: [
-        NavItem("Mine forløb", "home"),
-        NavItem("Forløb og målinger", "progression:dashboard"),
+        NavItem("Mine forløb", "progression:dashboard"),
         NavItem("Statistik", "statistics:page"),
     ],
     Role.JOBCENTRE_CONSULTANT: [
-        NavItem("Mine borgere", "home"),
-        NavItem("Forløb og advarsler", "progression:dashboard"),
+        NavItem("Mine forløb", "progression:dashboard"),
         NavItem("Henvis borger", "progression:referral"),
         NavItem("Statistik", "statistics:page"),
     ],

@@ -3,9 +3,9 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
-from effekt.organisations.models import User
+from effekt.organisations.models import Role, User
 from effekt.web.forms import LoginForm
 from effekt.web.start import start_page
 
@@ -18,8 +18,10 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The role's start page."""
+    """The role's start page; consultants start on the progression dashboard."""
     assert isinstance(request.user, User)
+    if request.user.role in {Role.SUPPLIER_CONSULTANT, Role.JOBCENTRE_CONSULTANT}:
+        return redirect("progression:dashboard")
     page = start_page(request.user)
     return render(request, page.template, {"page": page})
 
