@@ -79,8 +79,8 @@ def course_batch(
     types: dict[int, list[CourseTypeConfig]],
     configs: dict[int, Any],
     instrument: Any,
-    consultants: dict[int | None, User],
-    jobcentre: dict[int | None, User],
+    consultants: dict[int | None, list[User]],
+    jobcentre: dict[int | None, list[User]],
     today: dt.date,
     used_cpr: set[tuple[int, str]],
 ) -> None:
@@ -147,15 +147,15 @@ def course_batch(
                 start_date=start,
                 status=status,
                 min_plan="Borgeren ønsker at afklare jobmuligheder inden for lager og logistik.",
-                referred_by=jobcentre[contract.municipality_id],
-                jobcentre_consultant=jobcentre[contract.municipality_id],
-                supplier_consultant=consultants.get(contract.supplier_id),
+                referred_by=(caseworker := rng.choice(jobcentre[contract.municipality_id])),
+                jobcentre_consultant=caseworker,
+                supplier_consultant=rng.choice(consultants[contract.supplier_id]),
                 started_at=None if status == CourseStatus.REFERRED else timezone.now(),
                 ended_on=ended_on,
             )
         )
     Course.objects.bulk_create(courses)
-    _measurements_and_endings(rng, courses, plans, instrument, consultants, today)
+    _measurements_and_endings(rng, courses, plans, instrument, today)
 
 
 def _measurements_and_endings(
@@ -163,7 +163,6 @@ def _measurements_and_endings(
     courses: list[Course],
     plans: list[dict[str, Any]],
     instrument: Any,
-    consultants: dict[int | None, User],
     today: dt.date,
 ) -> None:
     measurements: list[Measurement] = []
@@ -172,7 +171,7 @@ def _measurements_and_endings(
     for course, plan in zip(courses, plans, strict=True):
         if course.status == CourseStatus.REFERRED:
             continue
-        author = consultants.get(course.supplier_id)
+        author = course.supplier_consultant
         indicators = set(course.course_type.indicators_for(course.distance))
         extended_to = None
         if plan["extended"]:

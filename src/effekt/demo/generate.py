@@ -25,6 +25,8 @@ MUNICIPALITIES = [("230", "Rudersdal"), ("173", "Lyngby-Taarbæk")]
 SUPPLIERS = ["Jobvejen ApS", "Mentorhuset A/S", "Fremad Beskæftigelse"]
 CONTRACTS = {"230": [0, 1, 2], "173": [0, 2]}
 BASE_COURSES = 400  # at --scale 1
+# About 17 running courses per consultant: at larger scales more consultants share the work.
+COURSES_PER_CONSULTANT = 400
 
 
 @dataclass(frozen=True)
@@ -154,12 +156,13 @@ def _courses(
     }
     configs = {c.pk: c.active_configuration() for c in contracts}
     instrument = configs[contracts[0].pk].instrument.instrument()  # type: ignore[union-attr]
-    consultants: dict[int | None, User] = {
-        u.supplier_id: u for u in users.values() if u.supplier_id
-    }
-    jobcentre: dict[int | None, User] = {
-        u.municipality_id: u for u in users.values() if u.role == Role.JOBCENTRE_CONSULTANT
-    }
+    per_organisation = max(1, -(-count // COURSES_PER_CONSULTANT))
+    consultants = _caseloads(
+        [u for u in users.values() if u.role == Role.SUPPLIER_CONSULTANT], per_organisation
+    )
+    jobcentre = _caseloads(
+        [u for u in users.values() if u.role == Role.JOBCENTRE_CONSULTANT], per_organisation
+    )
     made = 0
     used_cpr: set[tuple[int, str]] = set()
     for batch in _batched(iter(range(count)), 2000):
@@ -178,3 +181,26 @@ def _courses(
         made += len(batch)
         if count > 2000:
             echo(f"  {made}/{count} courses")
+
+
+def _caseloads(demo_users: list[User], per_organisation: int) -> dict[int | None, list[User]]:
+    """Each demo consultant's organisation gets colleagues (no password) up to the number."""
+    caseloads: dict[int | None, list[User]] = {}
+    colleagues: list[User] = []
+    for user in demo_users:
+        key = user.supplier_id or user.municipality_id
+        caseloads[key] = [user]
+        for number in range(2, per_organisation + 1):
+            colleague = User(
+                username=f"{user.username.removeprefix('demo-')}-{number:03d}",
+                role=user.role,
+                supplier_id=user.supplier_id,
+                municipality_id=user.municipality_id,
+                first_name="Kollega",
+                last_name=str(number),
+            )
+            colleague.set_unusable_password()
+            colleagues.append(colleague)
+            caseloads[key].append(colleague)
+    User.objects.bulk_create(colleagues)
+    return caseloads
