@@ -100,8 +100,10 @@ def test_bad_data_names_the_file_line_and_column(folder: str) -> None:
     assert "courses.csv, linje 3, kolonne actual_end_date" in result.output
 
 
-def test_it_asks_for_a_data_folder() -> None:
-    result = run("stats", "progression", "--period", "2024Q1")
+def test_the_wide_export_asks_for_a_data_folder() -> None:
+    # Without --data the statistics read the application's database (tests/statistics_web);
+    # the wide export reads only a folder.
+    result = run("stats", "wide", "--period", "2024Q1", "--out", "x.csv")
     assert result.exit_code == 2
     assert "--data" in result.output
 

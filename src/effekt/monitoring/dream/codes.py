@@ -10,39 +10,13 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from effekt.core import registers
+
 from .errors import DreamImportError
 
 BUILTIN_CODES = Path(__file__).with_name("codes.csv")
-BENEFITS = frozenset(
-    {
-        "dagpenge",
-        "sygedagpenge",
-        "kontanthjaelp",
-        "uddannelseshjaelp",
-        "overgangsydelse",
-        "revalidering",
-        "forrevalidering",
-        "ressourceforloeb",
-        "jobafklaring",
-        "ledighedsydelse",
-        "foertidspension",
-        "fleksjob",
-        "selvforsoergelse_hjemrejse",
-        "efterloen",
-        "su",
-        "barsel",
-    }
-)
-OFFERS = frozenset(
-    {
-        "loentilskud",
-        "virksomhedspraktik",
-        "nytteindsats",
-        "vejledning_opkvalificering",
-        "mentor",
-        "delvis_raskmelding",
-    }
-)
+BENEFITS = frozenset(registers.BENEFITS)
+OFFERS = frozenset(registers.OFFERS)
 COLUMNS = ("code", "benefit", "offer")
 
 

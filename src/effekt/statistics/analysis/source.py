@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 from effekt.bip import IndicatorScore
+from effekt.core import registers
 from effekt.statistics.analysis.classification import (
     ClassificationConfig,
     ClassificationError,
@@ -35,24 +36,7 @@ from effekt.statistics.analysis.records import (
     Point,
 )
 
-BENEFITS = [
-    "dagpenge",
-    "sygedagpenge",
-    "kontanthjaelp",
-    "uddannelseshjaelp",
-    "overgangsydelse",
-    "revalidering",
-    "forrevalidering",
-    "ressourceforloeb",
-    "jobafklaring",
-    "ledighedsydelse",
-    "foertidspension",
-    "fleksjob",
-    "selvforsoergelse_hjemrejse",
-    "efterloen",
-    "su",
-    "barsel",
-]
+BENEFITS = list(registers.BENEFITS)
 COURSE_COLUMNS = [
     "course_id",
     "person_id",

@@ -1,0 +1,36 @@
+"""The codes of the register input contract (docs: shared spec data-formats.md). Pure, light:
+the importers, the engine, the statistics and the evaluation all read their codes from here."""
+
+from __future__ import annotations
+
+BENEFITS: tuple[str, ...] = (
+    "dagpenge",
+    "sygedagpenge",
+    "kontanthjaelp",
+    "uddannelseshjaelp",
+    "overgangsydelse",
+    "revalidering",
+    "forrevalidering",
+    "ressourceforloeb",
+    "jobafklaring",
+    "ledighedsydelse",
+    "foertidspension",
+    "fleksjob",
+    "selvforsoergelse_hjemrejse",
+    "efterloen",
+    "su",
+    "barsel",
+)
+OFFERS: tuple[str, ...] = (
+    "loentilskud",
+    "virksomhedspraktik",
+    "nytteindsats",
+    "vejledning_opkvalificering",
+    "mentor",
+    "delvis_raskmelding",
+)
+EXEMPTION_REASONS: tuple[str, ...] = ("barsel", "opfoelgning_uden_kontakt", "other")
+CONVERSATION_FORMS: tuple[str, ...] = ("personligt", "telefon", "video", "andet")
+CONVERSATION_KINDS: tuple[str, ...] = ("jobsamtale", "sygeopfoelgning", "faellessamtale", "other")
+CONVERSATION_HELD_BY: tuple[str, ...] = ("jobcenter", "anden_aktoer", "akasse")
+MUNICIPALITY_STATUSES: tuple[str, ...] = ("frikommune", "forsoegskommune")
