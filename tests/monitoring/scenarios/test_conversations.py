@@ -112,3 +112,16 @@ def test_frikommune_and_forsoegskommune_rules(tmp_path: Path) -> None:
         "2",
         "1",
     )
+
+
+def test_a_kasse_conversations_count_only_by_the_dagpenge_rules(tmp_path: Path) -> None:
+    # ak1 (kontanthjælp): four in person held by an a-kasse: 0 (the general rules are about the
+    #     jobcentre's and other actors' conversations).
+    # ak2 (dagpenge): four in person held by an a-kasse outside the experiment: 0.
+    # ak3 (dagpenge): four a-kasse job conversations by phone in the experiment: 4, met.
+    people = {"ak1": "kontanthjaelp", "ak2": "dagpenge", "ak3": "dagpenge"}
+    akasse = {"held_by": "akasse"}
+    talks = [talk("ak1", d, **akasse) for d in DAYS]
+    talks += [talk("ak2", d, **akasse, akasse_experiment="false") for d in DAYS]
+    talks += [talk("ak3", d, "telefon", **akasse, akasse_experiment="true") for d in DAYS]
+    assert _met(tmp_path, _tables(people, {}, conversations=talks)) == ("3", "1")

@@ -90,3 +90,22 @@ def test_the_municipality_is_where_the_person_lived_on_the_spells_last_day_in_th
     rows = focus(tmp_path, tables, "2020-01", "2020-01")
     assert rows["101", "2020-01"]["population"] == "1"
     assert rows["851", "2020-01"]["population"] == "1"
+
+
+def test_twelve_months_ending_on_a_months_last_day_are_whole_calendar_months(
+    tmp_path: Path,
+) -> None:
+    # On 2021-02-28, the last day of February, the 12 months are March 2020 - February 2021
+    # (365 days). l1 from 2020-03-01 has 365 days: measured in February 2021. l2 from
+    # 2020-03-02 has 364: only from March.
+    tables = {
+        "persons": [person("l1"), person("l2")],
+        "residence": [lives("l1", "101"), lives("l2", "101")],
+        "benefits": [
+            benefit("l1", "kontanthjaelp", "2020-03-01"),
+            benefit("l2", "kontanthjaelp", "2020-03-02"),
+        ],
+    }
+    rows = focus(tmp_path, tables, "2021-02", "2021-03")
+    assert rows["101", "2021-02"]["population"] == "1"
+    assert rows["101", "2021-03"]["population"] == "2"

@@ -138,7 +138,8 @@ def _status_rule(t: ir.Table, rules: Rules) -> ir.BooleanValue:
 
 
 def _flagged(conv: ir.Table, tables: dict[str, ir.Table], rules: Rules) -> ir.Table:
-    """Conversations with `base`: counted whatever benefit the person is measured on."""
+    """Conversations with `base` (counted whatever benefit the person is measured on) and
+    `general` (held by the jobcentre or another actor, not by an a-kasse)."""
     open_offers = tables["offer_days"].filter(lambda t: t.allowed.isnull())
     c = conv.left_join(open_offers.select("person_id", "day", in_offer=True), ["person_id", "day"])
     c = c.drop("person_id_right", "day_right")
@@ -146,8 +147,10 @@ def _flagged(conv: ir.Table, tables: dict[str, ir.Table], rules: Rules) -> ir.Ta
     c = c.drop("person_id_right", "day_right")
     statuses = tables["status_days"]
     c = c.left_join(statuses, ["person_id", "day"]).drop("person_id_right", "day_right")
-    base = c.form.isin(rules.always_forms) | c.in_offer.fill_null(False) | _status_rule(c, rules)
-    return c.mutate(base=base, dead=c.dead.fill_null(False))
+    general = c.held_by.isin(rules.general_held_by)
+    in_person_or_offer = c.form.isin(rules.always_forms) | c.in_offer.fill_null(False)
+    base = (general & in_person_or_offer) | _status_rule(c, rules)
+    return c.mutate(base=base, general=general, dead=c.dead.fill_null(False))
 
 
 def conversation_windows(
@@ -179,7 +182,7 @@ def conversation_windows(
     flags = {}
     for i, variant in enumerate(variants):
         benefit = ibis.literal(variant)
-        in_restricted = c.allowed.notnull() & counts_for(c.allowed, benefit)
+        in_restricted = c.general & c.allowed.notnull() & counts_for(c.allowed, benefit)
         counts = ~c.dead & (c.base | in_restricted | _by_benefit(c, variant))
         flags[f"c{i}"] = ibis.ifelse(counts, 1, 0).max()
     days = c.group_by(["person_id", "m", "day"]).aggregate(**flags)
@@ -217,7 +220,7 @@ def _variants(rules: Rules) -> list[str]:
 def _by_benefit(c: ir.Table, benefit: str) -> ir.BooleanValue:
     """Conversations that count only for persons measured on `benefit`."""
     if benefit == "sygedagpenge":
-        return c.kind == "sygeopfoelgning"
+        return c.general & (c.kind == "sygeopfoelgning")
     if benefit == "dagpenge":
         return (c.kind == "faellessamtale") | (
             (c.kind == "jobsamtale") & (c.held_by == "akasse") & c.akasse_experiment

@@ -49,6 +49,7 @@ class Rules:
     counted_offers: tuple[str, ...]
     offer_counts_until: dict[str, dt.date]
     offer_only_for: dict[str, tuple[str, ...]]
+    general_held_by: tuple[str, ...]
     always_forms: tuple[str, ...]
     status_forms: dict[str, tuple[str, ...]]
     status_held_by: dict[str, tuple[str, ...]]
@@ -158,6 +159,7 @@ def load_rules(path: Path | None = None) -> Rules:
             key: dt.date.fromisoformat(value) for key, value in offers["counts_until"].items()
         },
         offer_only_for=_tuples(offers["only_for"]),
+        general_held_by=tuple(talks["general_held_by"]),
         always_forms=tuple(talks["always_forms"]),
         status_forms=_tuples(talks["status_forms"]),
         status_held_by=_tuples(talks["status_held_by"]),

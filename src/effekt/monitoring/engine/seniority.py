@@ -48,17 +48,20 @@ def dead_within(
 def needed_days(rows: ir.Table, calendar: ir.Table) -> ir.Table:
     """Add `threshold`: days in the `spell_months` months ending on `last_in_m`.
 
-    The same day-of-month `spell_months` months earlier (clamped to the month's end) is
-    excluded: a spell from 1 January qualifies on 31 December.
+    They start after the same day-of-month `spell_months` months earlier (clamped to that
+    month's end), or, when `last_in_m` is the last day of its month, after the last day of
+    that earlier month: a spell from 1 January qualifies on 31 December, one from 1 March
+    2020 on 28 February 2021.
     """
-    j = rows.join(calendar.select("m", "spell_months", m_first="first_day"), "m")
+    j = rows.join(calendar.select("m", "spell_months", m_first="first_day", m_last="last_day"), "m")
     j = j.mutate(back_m=j.m - j.spell_months)
     back = calendar.select(back_m="m", back_first="first_day", back_days="days")
     j = j.join(back, "back_m")
     day_of_month = j.last_in_m - j.m_first + 1
-    earlier = j.back_first + ibis.least(day_of_month, j.back_days) - 1
+    same_day = j.back_first + ibis.least(day_of_month, j.back_days) - 1
+    earlier = ibis.ifelse(j.last_in_m == j.m_last, j.back_first + j.back_days - 1, same_day)
     return j.mutate(threshold=j.last_in_m - earlier).drop(
-        "spell_months", "m_first", "back_m", "back_first", "back_days"
+        "spell_months", "m_first", "m_last", "back_m", "back_first", "back_days"
     )
 
 
