@@ -113,7 +113,7 @@ def _args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="runs of the pipeline (median)")
     parser.add_argument("--memory-limit", default="3GB", help="DuckDB memory limit")
     parser.add_argument("--threads", type=int, default=None)
-    parser.add_argument("--sample-persons", type=int, default=1_000, help="0 skips the reference")
+    parser.add_argument("--sample-persons", type=int, default=10_000, help="0 skips the reference")
     return parser.parse_args(argv)
 
 
@@ -149,7 +149,8 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="effekt-bench-"))
     data = args.data or work / "denmark"
     print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}"
     )
     if not (data / "benefits.parquet").exists():
         made, peak = _child(
