@@ -22,18 +22,21 @@ def monitoring() -> None:
 
 
 @contextmanager
-def _progress(show: bool) -> Iterator[Callable[[str], None] | None]:
-    """A rich spinner naming the current stage, shown only on a terminal."""
+def _progress(show: bool, total: int) -> Iterator[Callable[[str], None] | None]:
+    """A rich progress bar over the `total` stages, naming the current one; only on a terminal."""
     if not show:
         yield None
         return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True
-    ) as bar:
-        task = bar.add_task("starting", total=None)
-        yield lambda text: bar.update(task, description=text)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task("starting", total=total)
+
+        def step(text: str) -> None:
+            bar.update(task, description=text, advance=1)
+
+        yield step
 
 
 def _data_option(function: Callable[..., None]) -> Callable[..., None]:
@@ -103,11 +106,12 @@ def run_command(
     """
     from effekt.monitoring.engine import InputError, ParameterError, RunOptions, run
     from effekt.monitoring.engine.render import to_json, write_csv
+    from effekt.monitoring.engine.run import STEPS
 
     options = RunOptions(data_dir, start, end, parameters, memory_limit, threads)
     show = output_format == "csv" and sys.stdout.isatty()
     try:
-        with _progress(show) as on_step:
+        with _progress(show, STEPS) as on_step:
             result = run(options, on_step)
     except (InputError, ParameterError) as error:
         raise click.ClickException(str(error)) from None

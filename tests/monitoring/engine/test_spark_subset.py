@@ -11,7 +11,7 @@ import pytest
 
 from effekt.monitoring.engine import connect, load_rules
 from effekt.monitoring.engine.calendar import day_number, first_day, month_index
-from effekt.monitoring.engine.run import stages
+from effekt.monitoring.engine.run import STAGES, stages
 from effekt.monitoring.engine.spells import Span
 from effekt.monitoring.engine.staging import stage
 from tests.monitoring.scenarios.helpers import benefit, lives, person, write_tables
@@ -43,5 +43,6 @@ def test_every_stage_compiles_to_spark_sql(tmp_path: Path) -> None:
 
     stages(_unbound_staged_tables(tmp_path), load_rules(), span, store)
     assert {"seniority", "population", "person_measures", "result_counts"} <= set(compiled)
+    assert len(compiled) == STAGES, "the progress bar counts STAGES stored stages"
     for name, sql in compiled.items():
         assert "ASOF" not in sql.upper(), name

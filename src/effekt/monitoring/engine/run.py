@@ -22,9 +22,13 @@ from effekt.monitoring.engine.calendar import (
 from effekt.monitoring.engine.frames import by_month, clip
 from effekt.monitoring.engine.parameters import Rules, load_rules
 from effekt.monitoring.engine.result import MonitoringResult
+from effekt.monitoring.engine.schema import TABLES
 from effekt.monitoring.engine.staging import OPEN_MONTH, InputError, stage
 
 Step = Callable[[str], None]
+# progress steps of a run: one per input table, one per stored stage of `stages`
+STAGES = 19
+STEPS = len(TABLES) + STAGES
 Store = Callable[[str, ir.Table], ir.Table]
 
 
