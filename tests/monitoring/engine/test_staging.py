@@ -145,3 +145,8 @@ def test_it_refuses_a_month_range_that_is_not_one(tmp_path: Path) -> None:
     result = run_cli(tmp_path, BASE, "--from", "2020-05", "--to", "2020-04")
     assert "2020-04 is before 2020-05" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_it_refuses_a_person_twice(tmp_path: Path) -> None:
+    output = _error(tmp_path, persons=[person("a"), person("b"), person("a", "1990-01-01")])
+    assert "persons.csv, line 4, column person_id: repeats an earlier line's person_id" in output

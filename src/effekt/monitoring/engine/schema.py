@@ -55,6 +55,8 @@ class TableSpec:
     mandatory: bool = False
     # any further column is read as a number (framework_conditions covariates)
     extra_numbers: bool = False
+    # columns that identify a row: a repeat is an error
+    unique: tuple[str, ...] = ()
     columns: tuple[Column, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -71,6 +73,7 @@ TABLES: tuple[TableSpec, ...] = (
         (_c("person_id", "id"), _c("birth_date", "date")),
         (_c("sex", "code", SEXES),),
         mandatory=True,
+        unique=("person_id",),
     ),
     TableSpec(
         "residence",
@@ -135,7 +138,11 @@ TABLES: tuple[TableSpec, ...] = (
         "employment_hours",
         (_c("person_id", "id"), _c("month", "month"), _c("hours", "hours")),
     ),
-    TableSpec("municipalities", (_c("municipality_code", "municipality"), _c("name", "id"))),
+    TableSpec(
+        "municipalities",
+        (_c("municipality_code", "municipality"), _c("name", "id")),
+        unique=("municipality_code",),
+    ),
     TableSpec(
         "municipality_status",
         (
@@ -154,6 +161,7 @@ TABLES: tuple[TableSpec, ...] = (
             _c("expected_share", "share"),
         ),
         (_c("actual_share", "share"),),
+        unique=("municipality_code", "period"),
     ),
     TableSpec(
         "framework_conditions",

@@ -12,6 +12,7 @@ import csv
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
@@ -176,6 +177,24 @@ def _checks(raw: RawTable, t: ir.Table) -> list[tuple[str, ir.BooleanValue, str]
     return checks
 
 
+def _duplicate(raw: RawTable, t: ir.Table) -> int | None:
+    """The first line repeating the table's key (`TableSpec.unique`), if any."""
+    keys = list(raw.spec.unique)
+    if not keys:
+        return None
+    rank = ibis.row_number().over(group_by=keys, order_by=t[LINE])
+    later = t.mutate(_rank=rank).filter(lambda r: r._rank > 0)
+    line = later.aggregate(line=later[LINE].min()).to_pyarrow().to_pylist()[0]["line"]
+    return None if line is None else int(line)
+
+
+def _raise(raw: RawTable, line: int, column: str, message: str) -> NoReturn:
+    label = "row" if raw.parquet else "line"
+    error = InputError(raw.file, line, column, message)
+    error.args = (str(error).replace("line", label, 1),)
+    raise error
+
+
 def validate(con: ibis.BaseBackend, raw: RawTable) -> ir.Table:
     """Check every value of `raw`; return it as an Ibis table when it is valid."""
     t = con.create_table(f"raw_{raw.spec.name}", raw.arrow, temp=True, overwrite=True)
@@ -190,12 +209,12 @@ def validate(con: ibis.BaseBackend, raw: RawTable) -> ir.Table:
     if errors:
         line, index = min(errors)
         column, _, message = checks[index]
-        row = line - (1 if raw.parquet else 2)
-        value = raw.arrow[column][row].as_py()
-        label = "row" if raw.parquet else "line"
-        error = InputError(raw.file, line, column, f"{value!r} {message}")
-        error.args = (str(error).replace("line", label, 1),)
-        raise error
+        value = raw.arrow[column][line - (1 if raw.parquet else 2)].as_py()
+        _raise(raw, line, column, f"{value!r} {message}")
+    repeated = _duplicate(raw, t)
+    if repeated is not None:
+        key = ", ".join(raw.spec.unique)
+        _raise(raw, repeated, raw.spec.unique[-1], f"repeats an earlier line's {key}")
     return t
 
 
