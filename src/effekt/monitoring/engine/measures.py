@@ -2,8 +2,6 @@
 
 Offers, ordinary work hours, exemptions and counted conversations, each keyed by (person_id,
 measure_m), the measured month M. An event in month m lies in the windows of M = m .. m + 11.
-
-
 """
 
 from __future__ import annotations
@@ -62,8 +60,10 @@ def _window_first_day(span: Span) -> int:
 
 def offer_windows(counted: ir.Table, span: Span) -> ir.Table:
     """(person_id, M, allowed, last_offer_day) for every counted offer touching the window."""
-    months = counted.mutate(m=ibis.range(counted.start_m, counted.end_m + 1).unnest())
-    spread = _in_window(months, span)
+    # an offer in months start_m..end_m lies in the windows of start_m .. end_m + 11
+    measured = ibis.range(counted.start_m, counted.end_m + WINDOW_MONTHS).unnest()
+    spread = counted.mutate(measure_m=measured)
+    spread = spread.filter(spread.measure_m.between(span.start, span.end))
     return spread.group_by(["person_id", "measure_m", "allowed"]).aggregate(
         last_offer_day=spread.end_day.max()
     )
