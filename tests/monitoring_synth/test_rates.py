@@ -70,3 +70,18 @@ def test_offers_and_conversations_cover_the_years_and_the_two_years_of_history(
 def test_no_benefit_starts_before_the_two_years_of_history(tables: dict[str, pa.Table]) -> None:
     [(first,)] = _query("select min(start_date) from benefits", tables)
     assert first == dt.date(2017, 1, 1)
+
+
+def test_nothing_is_dated_after_the_last_day_of_the_data(tables: dict[str, pa.Table]) -> None:
+    last = dt.date(2021, 12, 31)
+    for table, column in (
+        ("benefits", "end_date"),
+        ("offers", "end_date"),
+        ("exemptions", "end_date"),
+        ("residence", "valid_to"),
+        ("conversations", "date"),
+    ):
+        [(latest,)] = _query(f"select max({column}) from {table}", tables)
+        assert latest <= last, table
+    [(month,)] = _query("select max(month) from employment_hours", tables)
+    assert month <= "2021-12"

@@ -83,8 +83,11 @@ def exemptions_table(rng: np.random.Generator, r: Ranges, pop: People) -> pa.Tab
     )
 
 
-def offers_table(rng: np.random.Generator, r: Ranges, pop: People, m: Municipalities) -> pa.Table:
-    """Offers of two weeks to half a year; partial return to work for sygedagpenge."""
+def offers_table(
+    rng: np.random.Generator, r: Ranges, pop: People, m: Municipalities, window: Window
+) -> pa.Table:
+    """Offers of two weeks to half a year; partial return to work for sygedagpenge. Offers
+    running past the last day of the data are still running (no end date)."""
     i, start = _events(rng, r, m.offer_rate[r.municipality])
     n = len(i)
     kind = pick(rng, (*OFFERS, "mentor"), [0.3, 0.35, 0.1, 0.15, 0.1], n)
@@ -96,7 +99,7 @@ def offers_table(rng: np.random.Generator, r: Ranges, pop: People, m: Municipali
             "person_id": pop.ids.take(pa.array(r.person[i])),
             "offer": kind,
             "start_date": dates(start),
-            "end_date": dates(end),
+            "end_date": dates(end, open_from=window.end),
         }
     )
 
@@ -126,14 +129,17 @@ def conversations_table(
     )
 
 
-def employment_table(rng: np.random.Generator, r: Ranges, pop: People) -> pa.Table:
-    """Ordinary work: 1-6 consecutive months with 10-120 hours for 10 % of measured spells."""
+def employment_table(rng: np.random.Generator, r: Ranges, pop: People, window: Window) -> pa.Table:
+    """Ordinary work: 1-6 consecutive months with 10-120 hours for 10 % of measured spells,
+    up to the last month of the data."""
     i = _rows(rng, r, 0.10)
     first = uniform_days(rng, r.start[i], r.end[i])
     length = rng.integers(1, 7, len(i))
     row = np.repeat(np.arange(len(i)), length)
     offset = np.arange(len(row)) - np.repeat(np.cumsum(length) - length, length)
     day = first[row] + (offset * DAYS_PER_MONTH).astype(np.int64)
+    inside = day <= window.end
+    row, day = row[inside], day[inside]
     month = pc.strftime(dates(day).cast(pa.timestamp("s")), format="%Y-%m")
     hundredths = rng.integers(1000, 12000, len(row))
     keys = pa.table({"person_id": pop.ids.take(pa.array(r.person[i][row])), "month": month})

@@ -66,9 +66,9 @@ def generate(options: SynthOptions, on_step: Step | None = None) -> dict[str, pa
     step("offers and conversations")
     r = activities.ranges(spells, pop, window)
     tables["exemptions"] = activities.exemptions_table(rng, r, pop)
-    tables["offers"] = activities.offers_table(rng, r, pop, m)
+    tables["offers"] = activities.offers_table(rng, r, pop, m, window)
     tables["conversations"] = activities.conversations_table(rng, r, pop, m)
-    tables["employment_hours"] = activities.employment_table(rng, r, pop)
+    tables["employment_hours"] = activities.employment_table(rng, r, pop, window)
     return tables
 
 
