@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 
 import pytest
 from django.db import connection
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.personas import World, make_world
 
@@ -47,3 +49,50 @@ def db_vendor(db: None) -> str:
 def world(db: None) -> World:
     """The personas of tests/personas.py with their organisations and a contract."""
     return make_world()
+
+
+# Browser tests: Playwright driving Debian's Chromium (never a downloaded browser). One
+# session-wide browser for the whole suite: Playwright's sync API allows one at a time.
+CHROMIUM = os.environ.get("EFFEKT_CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run scripts/ensure-system-packages.sh")
+    # Playwright's sync API runs an event loop; Django's async-unsafe guard must allow the
+    # live server's ORM calls made from the test thread.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        print(f"\nBrowser tests run in Chromium {browser.version} ({CHROMIUM})")
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    """A phone-sized page (iPhone-like viewport, touch)."""
+    context = browser.new_context(
+        locale="da-DK", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    yield page
+    context.close()

@@ -14,10 +14,7 @@ import pytest
 from effekt.evaluation.models import Experiment, Kpi
 from effekt.evaluation.services.experiments import experiment_create
 from effekt.organisations.models import Role, User
-from tests.browser.conftest import browser, page, phone
 from tests.personas import PASSWORD, World
-
-__all__ = ["browser", "page", "phone"]  # Chromium fixtures for test_browser.py
 
 
 @dataclass

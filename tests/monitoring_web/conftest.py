@@ -16,7 +16,6 @@ from effekt.monitoring.services.store import store_result
 from effekt.monitoring.synth import SynthOptions, generate, write
 
 # The browser fixtures (Debian's Chromium via Playwright) for test_browser.py.
-from tests.browser.conftest import browser, page  # noqa: F401
 
 CPR = "0101901234"
 SMALL = SynthOptions(persons=3_000, years=2, first_year=2020, seed=4)

@@ -12,7 +12,6 @@ from pypdf import PdfReader
 from pytest_django.live_server_helper import LiveServer
 
 from effekt.progression.models import Course
-from tests.browser.conftest import browser  # noqa: F401  (the lead's Chromium fixture)
 from tests.personas import PASSWORD, World
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -24,7 +23,7 @@ MIDWAY = {**BASELINE_CITIZEN, **BASELINE_CASEWORKER, "S2": "2"}
 FINAL = {**BASELINE_CITIZEN, **BASELINE_CASEWORKER, "S2": "5", "S12": "4"}
 
 
-def open_as(browser: Browser, url: str, username: str) -> Page:  # noqa: F811
+def open_as(browser: Browser, url: str, username: str) -> Page:
     page = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900}).new_page()
     page.goto(f"{url}/login/")
     page.fill("#id_username", username)
@@ -40,7 +39,7 @@ def answer(page: Page, answers: dict[str, str]) -> None:
 
 
 @pytest.fixture
-def pages(browser: Browser, live_server: LiveServer, world: World) -> Iterator[dict[str, Page]]:  # noqa: F811
+def pages(browser: Browser, live_server: LiveServer, world: World) -> Iterator[dict[str, Page]]:
     opened = {
         "jonas": open_as(browser, live_server.url, "jonas"),
         "sara": open_as(browser, live_server.url, "sara"),
@@ -51,7 +50,7 @@ def pages(browser: Browser, live_server: LiveServer, world: World) -> Iterator[d
 
 
 def test_refer_measure_warn_report_and_end_in_chromium(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     live_server: LiveServer,
     world: World,
     pages: dict[str, Page],
