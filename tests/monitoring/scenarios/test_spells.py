@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.monitoring.scenarios.helpers import benefit, exemption, focus, lives, person
+from tests.monitoring.scenarios.helpers import (
+    benefit,
+    exemption,
+    focus,
+    lives,
+    person,
+    read_csv,
+    run_cli,
+)
+
+PARAMETERS = Path(__file__).parents[3] / "src/effekt/monitoring/parameters/parameter_sets.toml"
 
 
 def _tables(
@@ -134,3 +144,30 @@ def test_dead_periods_add_no_seniority(tmp_path: Path) -> None:
     rows_by_month = focus(tmp_path, tables, "2019-12", "2020-01")
     assert rows_by_month["101", "2019-12"]["population"] == "2"
     assert rows_by_month["101", "2020-01"]["population"] == "3"
+
+
+def test_a_holiday_calendar_can_be_switched_on_for_dagpenge_hours(tmp_path: Path) -> None:
+    # h1 is on dagpenge from Wednesday 2019-01-02. By default January 2019 gives 22 of its 23
+    # weekdays' hours: 11 + 22/23 months by December -> not measured in December. With the
+    # holiday calendar switched on, 1 January is a holiday, January has 22 working days and
+    # h1 has all of them: exactly 12 x 160.33 hours by 31 December -> measured.
+    tables = _tables([benefit("h1", "dagpenge", "2019-01-02", new_period="true")])
+    assert _population(tmp_path / "weekdays", tables, "2019-12") == 0
+    default = PARAMETERS.read_text("utf-8")
+    switched = default.replace("dagpenge_holidays = false", "dagpenge_holidays = true")
+    assert switched != default
+    rules = tmp_path / "holidays.toml"
+    rules.write_text(switched, "utf-8")
+    result = run_cli(
+        tmp_path / "holidays",
+        tables,
+        "--from",
+        "2019-12",
+        "--to",
+        "2019-12",
+        "--parameters",
+        str(rules),
+    )
+    assert result.exit_code == 0, result.output
+    rows = read_csv(tmp_path / "holidays" / "out" / "focus_targets.csv")
+    assert [(r["municipality_code"], r["population"]) for r in rows] == [("101", "1")]

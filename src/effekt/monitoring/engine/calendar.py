@@ -54,6 +54,18 @@ def _weekdays(m: int) -> int:
     return sum((start + dt.timedelta(days=i)).weekday() < 5 for i in range(_days(m)))
 
 
+def _holidays(rules: Rules, m: int) -> list[int]:
+    """Day numbers of the weekday holidays in month m, when its parameter set uses them."""
+    if not rules.set_for(first_day(m)).dagpenge_holidays:
+        return []
+    start = first_day(m)
+    return [
+        day_number(d)
+        for d in rules.holidays
+        if (d.year, d.month) == (start.year, start.month) and d.weekday() < 5
+    ]
+
+
 def _row(rules: Rules, m: int) -> dict[str, int]:
     params = rules.set_for(first_day(m))
     window = sum(_days(k) for k in range(m - WINDOW_MONTHS + 1, m + 1))
@@ -63,6 +75,7 @@ def _row(rules: Rules, m: int) -> dict[str, int]:
         "last_day": day_number(first_day(m)) + _days(m) - 1,
         "days": _days(m),
         "weekdays": _weekdays(m),
+        "workdays": _weekdays(m) - len(_holidays(rules, m)),
         "window_days": window,
         "spell_months": params.spell_months,
         "dagpenge_per_month": params.dagpenge_hundredths_per_month,
@@ -79,3 +92,13 @@ def calendar_table(rules: Rules, lo: int, hi: int) -> ir.Table:
     rows = [_row(rules, m) for m in range(lo, hi + 1)]
     columns = {key: [row[key] for row in rows] for key in rows[0]}
     return ibis.memtable(columns)
+
+
+def holiday_table(rules: Rules, lo: int, hi: int) -> ir.Table:
+    """(m, h_day): weekday holidays of months `lo`..`hi` whose parameter set switches the
+    holiday calendar on (dagpenge hours accrue on working days only); usually empty."""
+    rows = [(m, day) for m in range(lo, hi + 1) for day in _holidays(rules, m)]
+    return ibis.memtable(
+        {"m": [r[0] for r in rows], "h_day": [r[1] for r in rows]},
+        schema={"m": "int64", "h_day": "int64"},
+    )

@@ -39,6 +39,7 @@ class ParameterSet:
     offers_target_share: Fraction
     conversations_target_share: Fraction
     candidate_rule: CandidateRule
+    dagpenge_holidays: bool
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Rules:
     result_target_ages: tuple[int, int]
     dead_reasons: tuple[str, ...]
     pension_ages: tuple[tuple[dt.date | None, dt.date | None, int], ...]
+    holidays: tuple[dt.date, ...]
 
     def set_for(self, month_first_day: dt.date) -> ParameterSet:
         """The parameter set in force in the month starting `month_first_day` (months before
@@ -111,6 +113,7 @@ def _parameter_set(raw: dict[str, Any]) -> ParameterSet:
             raw["conversations_target_share"], "conversations_target_share"
         ),
         candidate_rule=rule,
+        dagpenge_holidays=bool(raw["dagpenge_holidays"]),
     )
 
 
@@ -172,4 +175,8 @@ def load_rules(path: Path | None = None) -> Rules:
         result_target_ages=(int(ages[0]), int(ages[1])),
         dead_reasons=tuple(benefits["dead_reasons"]),
         pension_ages=_pension_ages((package / "state_pension_age.csv").read_text("utf-8")),
+        holidays=tuple(
+            dt.date.fromisoformat(row["date"])
+            for row in csv.DictReader((package / "holidays.csv").read_text("utf-8").splitlines())
+        ),
     )

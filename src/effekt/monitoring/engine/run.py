@@ -16,6 +16,7 @@ from effekt.monitoring.engine.calendar import (
     calendar_table,
     day_number,
     first_day,
+    holiday_table,
     month_label,
     parse_month,
 )
@@ -27,7 +28,7 @@ from effekt.monitoring.engine.staging import OPEN_MONTH, InputError, stage
 
 Step = Callable[[str], None]
 # progress steps of a run: one per input table, one per stored stage of `stages`
-STAGES = 19
+STAGES = 20
 STEPS = len(TABLES) + STAGES
 Store = Callable[[str, ir.Table], ir.Table]
 
@@ -122,6 +123,7 @@ def stages(
     back = max(s.spell_months for s in rules.sets)
     # one month past the end: the day after the last interval has a month too
     cal = store("calendar", calendar_table(rules, span.lo - back, span.end + 1))
+    holidays = store("holidays", holiday_table(rules, span.lo - back, span.end + 1))
     intervals = store(
         "benefit_intervals", spells.benefit_intervals(staged["benefits"], rules, span)
     )
@@ -132,7 +134,9 @@ def stages(
     dead = store("dead_periods", spells.dead_islands(staged["exemptions"], rules, span))
     senior = store(
         "seniority",
-        seniority.seniority(main, intervals, isl, dead, cal, rules, span.end_day, span.end),
+        seniority.seniority(
+            main, intervals, isl, dead, cal, holidays, rules, span.end_day, span.end
+        ),
     )
     # residence by month is only needed for persons who can be measured
     candidates = senior.filter(senior.long_enough).select("person_id").distinct()

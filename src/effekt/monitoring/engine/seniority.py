@@ -12,8 +12,8 @@ Three spell rules (parameter `spell_rule`):
 
 Days-based spells qualify when their days from start to the last day with the benefit in the
 month, less dead days, cover the `spell_months` months ending on that day. Dagpenge hours are
-kept exactly in units of 1/106 260 of a hundredth hour (106 260 is divisible by every
-month's 20-23 weekdays), so 12 × 160.33 hours qualify however they split over months.
+kept exactly in units of 1/411 863 760 of a hundredth hour (divisible by every month's 16-23
+working days), so 12 × 160.33 hours qualify however they split over months.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import ibis.expr.types as ir  # type: ignore[import-untyped]
 from effekt.monitoring.engine.frames import by_month, islands, weekdays
 from effekt.monitoring.engine.parameters import Rules
 
-UNITS = 106_260
+UNITS = 411_863_760
 KEYS = ["person_id", "m"]
 OUT = ["person_id", "m", "benefit", "last_in_m", "spell_start", "seniority", "threshold"]
 
@@ -208,10 +208,25 @@ def _periods(dp: ir.Table, calendar: ir.Table, end_day: int, end_m: int) -> ir.T
     return monthly.select("person_id", "p_start", "m", pa="in_start", pb="in_end")
 
 
+def _holidays_within(j: ir.Table, holidays: ir.Table, dead: ir.Table, keys: list[str]) -> ir.Table:
+    """Per piece (`keys`, with m): weekday holidays in [a, b] (`hol`) and those of them not in
+    a dead period (`hol_live`)."""
+    h = j.select(*keys, "a", "b").join(holidays, "m")
+    h = h.filter((h.a <= h.h_day) & (h.h_day <= h.b))
+    d = dead.select("person_id", d_start="start_day", d_end="end_day")
+    hd = h.join(d, "person_id", how="left")
+    inside = hd.d_start.notnull() & (hd.d_start <= hd.h_day) & (hd.h_day <= hd.d_end)
+    per_day = hd.group_by([*keys, "h_day"]).aggregate(dead=ibis.ifelse(inside, 1, 0).max())
+    return per_day.group_by(keys).aggregate(hol=per_day.count(), hol_live=(1 - per_day.dead).sum())
+
+
 def _dagpenge_hours(
-    dp: ir.Table, periods: ir.Table, dead: ir.Table, calendar: ir.Table
+    dp: ir.Table, periods: ir.Table, dead: ir.Table, calendar: ir.Table, holidays: ir.Table
 ) -> ir.Table:
-    """Net hours (in UNITS per hundredth) of each dagpenge row inside each period and month."""
+    """Net hours (in UNITS per hundredth) of each dagpenge row inside each period and month.
+
+    Hours accrue on working days: Monday-Friday, less the holidays of `holidays` (empty
+    unless a parameter set switches the holiday calendar on)."""
     rows = dp.mutate(
         row_wd=weekdays(dp.start_day, dp.end_day), row_days=dp.end_day - dp.start_day + 1
     )
@@ -223,11 +238,15 @@ def _dagpenge_hours(
     dead_wd = dead_within(j, dead, keys, "a", "b", count_weekdays=True).rename(dead_wd="dead")
     dead_d = dead_within(j, dead, keys, "a", "b", count_weekdays=False).rename(dead_d="dead")
     j = j.join(dead_wd, keys).join(dead_d, keys)
-    net_wd = weekdays(j.a, j.b) - j.dead_wd
+    j = j.left_join(_holidays_within(j, holidays, dead, keys), keys)
+    j = j.drop(*[f"{k}_right" for k in keys])
+    hol, hol_live = j.hol.fill_null(0), j.hol_live.fill_null(0)
+    row_work = j.row_wd - hol.sum().over(ibis.window(group_by=["person_id", "line"]))
+    net_wd = weekdays(j.a, j.b) - j.dead_wd - hol_live
     net_days = j.b - j.a + 1 - j.dead_d
     accrual = ibis.cases(
-        (j.hours.isnull(), j.dagpenge_per_month * (UNITS // j.weekdays) * net_wd),
-        (j.row_wd > 0, j.hours * UNITS * net_wd // j.row_wd),
+        (j.hours.isnull(), j.dagpenge_per_month * (UNITS // j.workdays) * net_wd),
+        (row_work > 0, j.hours * UNITS * net_wd // row_work),
         else_=j.hours * UNITS * net_days // j.row_days,
     )
     return j.select("person_id", "p_start", "m", accrual=accrual.cast("int64"))
@@ -238,6 +257,7 @@ def hours_seniority(
     intervals: ir.Table,
     dead: ir.Table,
     calendar: ir.Table,
+    holidays: ir.Table,
     rules: Rules,
     end_day: int,
     end_m: int,
@@ -246,7 +266,7 @@ def hours_seniority(
     names = [b for b in rules.measured if rules.rule(b) == "hours"]
     dp = intervals.filter(intervals.benefit.isin(names))
     periods = _periods(dp, calendar, end_day, end_m)
-    hours = _dagpenge_hours(dp, periods, dead, calendar)
+    hours = _dagpenge_hours(dp, periods, dead, calendar, holidays)
     monthly = hours.group_by(["person_id", "p_start", "m"]).aggregate(accrual=hours.accrual.sum())
     upto = ibis.window(group_by=["person_id", "p_start"], order_by="m", rows=(None, 0))
     cum = monthly.mutate(seniority=monthly.accrual.sum().over(upto))
@@ -266,6 +286,7 @@ def seniority(
     isl: ir.Table,
     dead: ir.Table,
     calendar: ir.Table,
+    holidays: ir.Table,
     rules: Rules,
     end_day: int,
     end_m: int,
@@ -278,7 +299,7 @@ def seniority(
     parts = [
         month_gap_seniority(measured, isl, dead, calendar, rules),
         overlap_seniority(measured, intervals, dead, calendar, rules),
-        hours_seniority(measured, intervals, dead, calendar, rules, end_day, end_m),
+        hours_seniority(measured, intervals, dead, calendar, holidays, rules, end_day, end_m),
     ]
     both = parts[0].union(parts[1]).union(parts[2])
     return both.mutate(long_enough=both.seniority >= both.threshold)
