@@ -22,11 +22,12 @@ from effekt.monitoring.views.access import (
     viewer,
 )
 from effekt.monitoring.views.forms import RunForm, WorklistFilter
+from effekt.organisations.models import User
 
 
-@login_required
-def overview(request: HttpRequest) -> HttpResponse:
-    user = viewer(request)
+def _overview(
+    request: HttpRequest, user: User, form: RunForm | None, status: int = 200
+) -> HttpResponse:
     run = queries.latest_run()
     names = queries.municipality_names()
     verdicts = queries.last_verdicts(run) if run else []
@@ -39,9 +40,15 @@ def overview(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "candidates": sum(1 for v in verdicts if v.candidate),
         "runs": MonitoringRun.objects.all()[:5],
-        "form": RunForm() if may_start_runs(user) else None,
+        "form": form,
     }
-    return render(request, "monitoring/overview.html", context)
+    return render(request, "monitoring/overview.html", context, status=status)
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    user = viewer(request)
+    return _overview(request, user, RunForm() if may_start_runs(user) else None)
 
 
 @login_required
@@ -52,12 +59,7 @@ def run_new(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Kun analytikere og administratorer kan starte en kørsel.")
     form = RunForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "monitoring/overview.html",
-            {"form": form, "runs": MonitoringRun.objects.all()[:5]},
-            status=400,
-        )
+        return _overview(request, user, form, status=400)
     data = form.cleaned_data
     run = run_create(
         data_dir=Path(data["data_dir"]), user=user, start=data["start"], end=data["end"]
