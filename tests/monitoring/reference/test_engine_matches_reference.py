@@ -1,14 +1,8 @@
 """The engine (`effekt monitoring run`, through its CLI) against the reference.
 
-Known disagreements, kept out of these tests and reported (`docs/monitoring-reference.md`,
-"Cross-check with the engine"):
-- the engine counts conversations held by an a-kasse under the general rules for every
-  benefit; the reference only by the dagpenge rules (R14). The random registers hold no a-kasse
-  conversations, and `scenario_a_kasse_conversations_count_only_by_the_dagpenge_rules` is
-  not compared;
-- the engine does not count a spell from 1 March 2020 as 12 months on 28 February 2021 (R3);
-  the random registers are measured in 2019-10 to 2020-03, where February has 29 days, and
-  `scenario_twelve_months_end_on_the_last_day_of_february` is not compared.
+Every worked example is compared, including the two the engine once decided otherwise
+(a-kasse conversations count only by the dagpenge rules, R14; twelve whole months end on the
+last day of February, R3), and random registers from `generators.py`.
 """
 
 from __future__ import annotations
@@ -25,17 +19,12 @@ from .crosscheck import focus_target_differences, worklist_differences
 from .generators import registers
 from .scenarios import (
     SCENARIOS,
-    scenario_a_kasse_conversations_count_only_by_the_dagpenge_rules,
-    scenario_twelve_months_end_on_the_last_day_of_february,
 )
 from .writer import Table
 
 FIRST, LAST = (2019, 10), (2020, 3)
-DISPUTED = (
-    scenario_a_kasse_conversations_count_only_by_the_dagpenge_rules,
-    scenario_twelve_months_end_on_the_last_day_of_february,
-)
-AGREED = {scenario: months for scenario, months in SCENARIOS.items() if scenario not in DISPUTED}
+# The engine once disagreed on these two; it now follows the reference (source 002).
+AGREED = dict(SCENARIOS)
 
 
 @pytest.mark.slow
