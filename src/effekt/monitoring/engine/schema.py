@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from effekt.core import registers
+
 Kind = Literal[
     "id",
     "date",
@@ -19,20 +21,13 @@ Kind = Literal[
     "code",
 ]
 
-BENEFITS = (
-    "dagpenge", "sygedagpenge", "kontanthjaelp", "uddannelseshjaelp", "overgangsydelse",
-    "revalidering", "forrevalidering", "ressourceforloeb", "jobafklaring", "ledighedsydelse",
-    "foertidspension", "fleksjob", "selvforsoergelse_hjemrejse", "efterloen", "su", "barsel",
-)  # fmt: skip
-REASONS = ("barsel", "opfoelgning_uden_kontakt", "other")
-OFFERS = (
-    "loentilskud", "virksomhedspraktik", "nytteindsats", "vejledning_opkvalificering", "mentor",
-    "delvis_raskmelding",
-)  # fmt: skip
-FORMS = ("personligt", "telefon", "video", "andet")
-KINDS = ("jobsamtale", "sygeopfoelgning", "faellessamtale", "other")
-HELD_BY = ("jobcenter", "anden_aktoer", "akasse")
-STATUSES = ("frikommune", "forsoegskommune")
+BENEFITS = registers.BENEFITS
+REASONS = registers.EXEMPTION_REASONS
+OFFERS = registers.OFFERS
+FORMS = registers.CONVERSATION_FORMS
+KINDS = registers.CONVERSATION_KINDS
+HELD_BY = registers.CONVERSATION_HELD_BY
+STATUSES = registers.MUNICIPALITY_STATUSES
 SEXES = ("M", "K")
 
 
