@@ -8,6 +8,7 @@ urlpatterns = [
     path("forloeb/", include("effekt.progression.urls")),
     path("statistik/", include("effekt.statistics.urls")),
     path("forsoeg/", include("effekt.evaluation.urls")),
+    path("overvaagning/", include("effekt.monitoring.urls")),
     path("api/", api.urls),
     path("", include("effekt.web.urls")),
 ]

@@ -39,8 +39,9 @@ def setup(seed: int, no_demo: bool) -> None:
     call_command("migrate", "--noinput", verbosity=0)
     click.echo("Database migrated.")
     if not no_demo:
-        from effekt.cli.demo import print_logins
+        from effekt.cli.demo import load_monitoring_demo, print_logins
         from effekt.demo.generate import run_demo
 
         run_demo(seed=seed, scale=1.0, echo=click.echo)
+        load_monitoring_demo()
         print_logins()

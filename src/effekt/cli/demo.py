@@ -7,6 +7,15 @@ import click
 from effekt.cli import setup_django
 
 
+def load_monitoring_demo() -> None:
+    """A small synthetic Denmark, computed once, so the monitoring pages show something."""
+    from effekt.monitoring.services.demo import demo_monitoring
+
+    click.echo("Computing the monitoring demo (20,000 synthetic persons) …")
+    run = demo_monitoring()
+    click.echo(f"Monitoring demo: {run.get_status_display()}.")
+
+
 def print_logins() -> None:
     from effekt.demo.generate import DEMO_PASSWORD, demo_logins
 
@@ -30,4 +39,5 @@ def demo(seed: int, scale: float) -> None:
     from effekt.demo.generate import run_demo
 
     run_demo(seed=seed, scale=scale, echo=click.echo)
+    load_monitoring_demo()
     print_logins()

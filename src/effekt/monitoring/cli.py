@@ -11,7 +11,7 @@ from typing import Literal
 import click
 
 from effekt.monitoring.dream_cli import dream_import
-from effekt.monitoring.synth_cli import synth
+from effekt.monitoring.synth_cli import expected_rates, synth
 
 Format = Literal["csv", "json"]
 
@@ -144,3 +144,4 @@ def validate_command(data_dir: Path) -> None:
 
 monitoring.add_command(dream_import)
 monitoring.add_command(synth)
+monitoring.add_command(expected_rates)

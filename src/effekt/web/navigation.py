@@ -31,19 +31,23 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem("Mine forløb", "progression:dashboard"),
         NavItem("Henvis borger", "progression:referral"),
         NavItem("Statistik", "statistics:page"),
+        NavItem("Overvågning", "monitoring:overview"),
     ],
     Role.ANALYST: [
         NavItem("Overblik", "home"),
         NavItem("Statistik", "statistics:page"),
+        NavItem("Overvågning", "monitoring:overview"),
         NavItem("Forsøg", "evaluation:experiment_list"),
     ],
     Role.EVALUATOR: [
         NavItem("Overblik", "home"),
         NavItem("Forsøg", "evaluation:experiment_list"),
+        NavItem("Overvågning", "monitoring:overview"),
     ],
     Role.ADMINISTRATOR: [
         NavItem("Overblik", "home"),
         NavItem("Statistik", "statistics:page"),
+        NavItem("Overvågning", "monitoring:overview"),
         NavItem("Administration", "admin:index"),
     ],
 }
