@@ -32,7 +32,7 @@ def test_an_analyst_runs_a_data_folder_and_opens_her_work_list_in_chromium(
     page.select_option("#id_data_dir", label="lille-danmark")
     page.fill("#id_start", "2021-01")
     page.click("text=Start beregning")
-    expect(page.locator("h1")).to_have_text("Kørsel 1")
+    expect(page.locator("h1")).to_have_text(re.compile(r"^Kørsel \d+$"))  # ids differ by database
     progress = page.get_by_test_id("run-progress")
     expect(progress).to_contain_text("Færdig: 2021-01 til 2021-12", timeout=90_000)
     expect(page.get_by_test_id("model")).to_contain_text("OLS across municipalities")

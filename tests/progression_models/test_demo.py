@@ -11,10 +11,10 @@ from effekt.demo.generate import demo_logins, run_demo
 from effekt.organisations.models import Role
 from effekt.progression.models import Course, IndicatorScore, Measurement
 
-pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 1)
 
 
+@pytest.mark.django_db
 def test_demo_data_has_a_login_for_every_role_and_is_loaded_only_once() -> None:
     assert run_demo(seed=3, scale=0.1, echo=lambda _: None, today=TODAY) is True
     roles = Counter(login.role for login in demo_logins())
@@ -24,6 +24,7 @@ def test_demo_data_has_a_login_for_every_role_and_is_loaded_only_once() -> None:
     assert Course.objects.count() == 40
 
 
+@pytest.mark.django_db(transaction=True)  # flushes between the two runs
 def test_demo_data_is_reproducible_by_seed() -> None:
     run_demo(seed=7, scale=0.1, echo=lambda _: None, today=TODAY)
     first = list(Course.objects.order_by("id").values_list("start_date", "distance", "status"))
