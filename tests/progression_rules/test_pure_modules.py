@@ -8,6 +8,8 @@ import pytest
 PURE = [
     "effekt.bip",
     "effekt.core.cpr",
+    "effekt.core.registers",
+    "effekt.core.tokens",
     "effekt.progression.rules.schedule",
     "effekt.progression.rules.configuration",
     "effekt.progression.rules.endings",

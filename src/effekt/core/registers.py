@@ -21,6 +21,20 @@ BENEFITS: tuple[str, ...] = (
     "su",
     "barsel",
 )
+# The benefits that count as public support: the measured population of the focus targets and
+# the result target's share (data-formats.md; not førtidspension, fleksjob, SU, …).
+PUBLIC_SUPPORT_BENEFITS: tuple[str, ...] = (
+    "dagpenge",
+    "sygedagpenge",
+    "kontanthjaelp",
+    "uddannelseshjaelp",
+    "overgangsydelse",
+    "revalidering",
+    "forrevalidering",
+    "ressourceforloeb",
+    "jobafklaring",
+    "ledighedsydelse",
+)
 OFFERS: tuple[str, ...] = (
     "loentilskud",
     "virksomhedspraktik",

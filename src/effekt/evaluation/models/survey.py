@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 from django.db import models
 from django.utils import timezone
 
+from effekt.core.tokens import LinkState, one_time_state
 from effekt.evaluation.models.experiment import Experiment
 
 
@@ -65,11 +65,6 @@ class Wave(models.Model):
         return f"{self.survey}, {self.label}"
 
 
-def token_digest(token: str) -> str:
-    """Only the SHA-256 of an invitation token is stored; the token is in the e-mail only."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
 class Invitation(models.Model):
     """A one-time link for one recipient of a wave: no login, expires, usable once.
 
@@ -95,13 +90,9 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"Invitation til {self.wave}"
 
-    def state(self, now: dt.datetime | None = None) -> str:
+    def state(self, now: dt.datetime | None = None) -> LinkState:
         """`used`, `expired` or `open`."""
-        if self.used_at is not None:
-            return "used"
-        if (now or timezone.now()) >= self.expires_at:
-            return "expired"
-        return "open"
+        return one_time_state(self.used_at, self.expires_at, now or timezone.now())
 
 
 class Response(models.Model):

@@ -14,9 +14,9 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from effekt.core.tokens import token_digest
 from effekt.evaluation.analysis.shares import Share
 from effekt.evaluation.models import Experiment, Invitation, Response, Survey, Wave
-from effekt.evaluation.models.survey import token_digest
 from effekt.evaluation.surveys.results import (
     Answer,
     Change,

@@ -13,6 +13,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from effekt.core import registers
 from effekt.monitoring.synth.benefits import Spells
 from effekt.monitoring.synth.frame import (
     DAYS_PER_MONTH,
@@ -25,10 +26,7 @@ from effekt.monitoring.synth.frame import (
 )
 from effekt.monitoring.synth.places import Municipalities, People
 
-MEASURED = (
-    "dagpenge", "sygedagpenge", "kontanthjaelp", "uddannelseshjaelp", "overgangsydelse",
-    "revalidering", "forrevalidering", "ressourceforloeb", "jobafklaring", "ledighedsydelse",
-)  # fmt: skip
+MEASURED = registers.PUBLIC_SUPPORT_BENEFITS
 OFFERS = ("loentilskud", "virksomhedspraktik", "nytteindsats", "vejledning_opkvalificering")
 
 

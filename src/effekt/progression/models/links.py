@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 from django.db import models
 from django.utils import timezone
 
+from effekt.core.tokens import LinkState, one_time_state
 from effekt.organisations.models import User
 from effekt.progression.choices import PointKind
 from effekt.progression.models.course import Course
-
-
-def token_digest(token: str) -> str:
-    """Only the SHA-256 of a token is stored; the token itself is shown once."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 class CitizenLink(models.Model):
@@ -41,13 +36,9 @@ class CitizenLink(models.Model):
     def __str__(self) -> str:
         return f"Link til {self.get_point_display()} (udløber {self.expires_at:%d.%m.%Y})"
 
-    def state(self, now: dt.datetime | None = None) -> str:
+    def state(self, now: dt.datetime | None = None) -> LinkState:
         """`used`, `expired` or `open`."""
-        if self.used_at is not None:
-            return "used"
-        if (now or timezone.now()) >= self.expires_at:
-            return "expired"
-        return "open"
+        return one_time_state(self.used_at, self.expires_at, now or timezone.now())
 
 
 class WarningRule(models.Model):

@@ -6,9 +6,9 @@ import secrets
 
 from django.utils import timezone
 
+from effekt.core.tokens import token_digest
 from effekt.organisations.models import User
 from effekt.progression.models import ApiToken
-from effekt.progression.models.links import token_digest
 
 
 def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:

@@ -11,10 +11,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from effekt.core.tokens import token_digest
 from effekt.organisations.models import AuditAction, User
 from effekt.organisations.services import audit_record
 from effekt.progression.models import CitizenLink, Course, Measurement
-from effekt.progression.models.links import token_digest
 from effekt.progression.services.measurement_entry import (
     may_measure,
     measurable,

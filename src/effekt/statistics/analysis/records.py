@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from effekt.bip import IndicatorScore
+from effekt.core import registers
 
 Point = Literal["baseline", "midway", "final", "early_final"]
 POINTS: tuple[Point, ...] = ("baseline", "midway", "final", "early_final")
@@ -42,20 +43,7 @@ ENDING_CATEGORIES: dict[str, str] = {
 
 # Benefits that count as "public support" in the follow-up (decision, docs/statistics.md):
 # the benefits of the national result target (system.md, module 3).
-PUBLIC_SUPPORT_BENEFITS: frozenset[str] = frozenset(
-    {
-        "dagpenge",
-        "sygedagpenge",
-        "kontanthjaelp",
-        "uddannelseshjaelp",
-        "overgangsydelse",
-        "revalidering",
-        "forrevalidering",
-        "ressourceforloeb",
-        "jobafklaring",
-        "ledighedsydelse",
-    }
-)
+PUBLIC_SUPPORT_BENEFITS: frozenset[str] = frozenset(registers.PUBLIC_SUPPORT_BENEFITS)
 
 
 @dataclass(frozen=True)
