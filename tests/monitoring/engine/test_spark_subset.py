@@ -11,7 +11,7 @@ import pytest
 
 from effekt.monitoring.engine import connect, load_rules
 from effekt.monitoring.engine.calendar import day_number, first_day, month_index
-from effekt.monitoring.engine.run import STAGES, stages
+from effekt.monitoring.engine.pipeline import STAGES, stages
 from effekt.monitoring.engine.spells import Span
 from effekt.monitoring.engine.staging import stage
 from tests.monitoring.scenarios.helpers import benefit, lives, person, write_tables
