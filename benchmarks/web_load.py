@@ -1,9 +1,14 @@
-"""Load on the consultant dashboard and a course page: wrk with 50 connections on loopback
-against gunicorn, on the database in EFFEKT_DATABASE_URL (load it with `demo_data`).
+"""Load on the consultant dashboard and a course page: wrk on loopback against gunicorn, on
+the database in EFFEKT_DATABASE_URL (load it with `demo_data`).
 
     EFFEKT_DATABASE_URL=postgres://… python -m benchmarks web_load --connections 50 --seconds 30
+    … web_load --pages floor,layout,healthz --sessions signed_cookies   # what Django costs
 
-Needs Debian's wrk. Prints p50/p95/p99 latency, requests per second and errors per page.
+Needs Debian's wrk. Prints p50/p95/p99 latency, requests per second, errors and the load
+average per page. Pages: `supplier` and `jobcentre` (the dashboards), `course` (a course
+page), and the floor: `healthz` (no login), `floor` (a logged-in trivial page through the
+whole middleware stack), `layout` (a logged-in empty page in the DKFDS layout). The floor
+pages exist only in this benchmark's URLs (`floor_application`), not in the product.
 """
 
 from __future__ import annotations
@@ -18,7 +23,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 LUA = """
 done = function(summary, latency, requests)
@@ -28,21 +35,71 @@ done = function(summary, latency, requests)
     summary.requests, e.connect + e.read + e.write + e.timeout, e.status))
 end
 """
+PAGES = ["supplier", "jobcentre", "course"]
+FLOOR = ["healthz", "floor", "layout"]
+SESSION_ENGINES = {
+    "db": "django.contrib.sessions.backends.db",
+    "signed_cookies": "django.contrib.sessions.backends.signed_cookies",
+}
 
 
-def _session_cookie(username: str) -> str:
+def _floor(request: Any) -> Any:
+    from django.contrib.auth.decorators import login_required
+    from django.http import HttpResponse
+
+    @login_required
+    def view(request: Any) -> Any:
+        return HttpResponse(f"ok {request.user.pk}", content_type="text/plain")
+
+    return view(request)
+
+
+def _layout(request: Any) -> Any:
+    from django.contrib.auth.decorators import login_required
+    from django.shortcuts import render
+
+    return login_required(lambda r: render(r, "web/base.html"))(request)
+
+
+def _urlpatterns() -> list[Any]:
+    from django.urls import include, path
+
+    return [
+        path("_floor/", _floor),
+        path("_floor/layout/", _layout),
+        path("", include("effekt.urls")),
+    ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "urlpatterns":  # this module is the URLconf of `floor_application`
+        return _urlpatterns()
+    raise AttributeError(name)
+
+
+def floor_application(sessions: str = "db") -> Any:
+    """The product's WSGI application with the floor pages added and the given sessions."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "effekt.settings")
+    from django.conf import settings
+    from django.core.wsgi import get_wsgi_application
+
+    settings.ROOT_URLCONF = __name__
+    settings.SESSION_ENGINE = SESSION_ENGINES[sessions]  # before the middleware is built
+    return get_wsgi_application()
+
+
+def _session_cookie(username: str, engine: str) -> str:
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
 
     from effekt.organisations.models import User
 
     user = User.objects.get(username=username)
-    session = SessionStore()
+    session = import_module(engine).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
+    session.save()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
@@ -58,13 +115,55 @@ def _wait(url: str, cookie: str) -> None:
     raise SystemExit(f"{url} did not answer 200")
 
 
-def main(argv: list[str]) -> int:
+def _pages(names: list[str], engine: str) -> list[tuple[str, str, str]]:
+    from effekt.progression.models import Course, CourseStatus
+
+    supplier = _session_cookie("demo-leverandoer-jobvejen", engine)
+    jobcentre = _session_cookie("demo-jobkonsulent-rudersdal", engine)
+    course = Course.objects.filter(
+        supplier__name="Jobvejen ApS", status=CourseStatus.ACTIVE, measurements__isnull=False
+    ).first()
+    assert course is not None, "load demo data first"
+    known = {
+        "supplier": ("supplier dashboard", "/forloeb/", supplier),
+        "jobcentre": ("jobcentre dashboard", "/forloeb/", jobcentre),
+        "course": ("course page", f"/forloeb/{course.pk}/", supplier),
+        "healthz": ("healthz (no login)", "/healthz", ""),
+        "floor": ("trivial logged-in", "/_floor/", supplier),
+        "layout": ("empty page in layout", "/_floor/layout/", supplier),
+    }
+    return [known[name] for name in names]
+
+
+def _wrk(url: str, cookie: str, connections: int, seconds: int, script: Path) -> str:
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script), *headers]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    result = re.search(r"RESULT (.*)", output)
+    return f"{result.group(1) if result else output} req/s={rate.group(1) if rate else '?'}"
+
+
+def _load() -> str:
+    return "load {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
+def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="benchmarks web_load")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--worker-class", default="sync", help="gunicorn's: sync or gthread")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gthread worker")
     parser.add_argument("--port", type=int, default=8077)
-    args = parser.parse_args(argv)
+    parser.add_argument("--pages", default=",".join(PAGES), help=", ".join(PAGES + FLOOR))
+    parser.add_argument("--sessions", choices=sorted(SESSION_ENGINES), default="db")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds of load before each page")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    args = _arguments(argv)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "effekt.settings")
@@ -73,68 +172,34 @@ def main(argv: list[str]) -> int:
     django.setup()
     from django.db import connection
 
-    from effekt.progression.models import Course, CourseStatus, Measurement
+    from effekt.progression.models import Course, Measurement
 
-    supplier = _session_cookie("demo-leverandoer-jobvejen")
-    jobcentre = _session_cookie("demo-jobkonsulent-rudersdal")
-    course = Course.objects.filter(
-        supplier__name="Jobvejen ApS", status=CourseStatus.ACTIVE, measurements__isnull=False
-    ).first()
-    assert course is not None, "load demo data first"
+    pages = _pages(args.pages.split(","), SESSION_ENGINES[args.sessions])
     base = f"http://127.0.0.1:{args.port}"
+    app = f"benchmarks.web_load:floor_application({args.sessions!r})"
+    gunicorn = [sys.executable, "-m", "gunicorn", app, "-w", str(args.workers)]
+    options = ["-k", args.worker_class, "--threads", str(args.threads), "--log-level", "warning"]
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "effekt.wsgi:application",
-            "-w",
-            str(args.workers),
-            "-b",
-            f"127.0.0.1:{args.port}",
-            "--log-level",
-            "warning",
-        ],
+        [*gunicorn, *options, "-b", f"127.0.0.1:{args.port}"],
         env={**os.environ, "EFFEKT_DEBUG": "0"},
     )
-    pages = [
-        ("supplier dashboard", "/forloeb/", supplier),
-        ("jobcentre dashboard", "/forloeb/", jobcentre),
-        ("course page", f"/forloeb/{course.pk}/", supplier),
-    ]
     try:
-        _wait(base + "/forloeb/", supplier)
+        _wait(base + pages[0][1], pages[0][2])
         print(
             f"machine: {platform.machine()}, {os.cpu_count()} cores; database {connection.vendor}; "
             f"{Course.objects.count()} courses, {Measurement.objects.count()} measurements; "
-            f"gunicorn {args.workers} workers; wrk {args.connections} connections, {args.seconds} s"
+            f"gunicorn {args.workers} {args.worker_class} workers × {args.threads} threads; "
+            f"{args.sessions} sessions; wrk {args.connections} connections, {args.seconds} s"
         )
         with tempfile.TemporaryDirectory() as folder:
             script = Path(folder) / "percentiles.lua"
             script.write_text(LUA)
             for name, path, cookie in pages:
-                output = subprocess.run(
-                    [
-                        "wrk",
-                        "-t2",
-                        f"-c{args.connections}",
-                        f"-d{args.seconds}s",
-                        "-s",
-                        str(script),
-                        "-H",
-                        f"Cookie: {cookie}",
-                        base + path,
-                    ],
-                    capture_output=True,
-                    text=True,
-                    check=True,
-                ).stdout
-                rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
-                result = re.search(r"RESULT (.*)", output)
-                print(
-                    f"{name:<20} {result.group(1) if result else output} "
-                    f"req/s={rate.group(1) if rate else '?'}"
-                )
+                if args.warmup:
+                    _wrk(base + path, cookie, args.connections, args.warmup, script)
+                before = _load()
+                result = _wrk(base + path, cookie, args.connections, args.seconds, script)
+                print(f"{name:<22} {result}  ({before}; after: {_load()})", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)

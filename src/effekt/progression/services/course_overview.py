@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from statistics import fmean
 
+from django.db.models import prefetch_related_objects
+
 from effekt.progression.charts import (
     ChartPoint,
     ComparisonRow,
@@ -13,7 +15,13 @@ from effekt.progression.charts import (
     indicator_chart,
 )
 from effekt.progression.models import Course, Measurement
-from effekt.progression.rules.schedule import POINT_LABELS, POINT_ORDER, PlannedMeasurement
+from effekt.progression.rules.schedule import (
+    POINT_LABELS,
+    POINT_ORDER,
+    PlannedMeasurement,
+    measurement_plan,
+    planned_end,
+)
 
 STATUS_LABELS = {
     "done": "Gennemført",
@@ -59,9 +67,40 @@ class TimelineEvent:
     text: str
 
 
+def course_prefetch(course: Course) -> None:
+    """Load the relations the course page reads, one query each, onto `course`: the page
+    reads the measurements, extensions and reports several times."""
+    prefetch_related_objects(
+        [course], "measurements__scores", "extensions", "reports", "course_type__points"
+    )
+
+
 def ordered_measurements(course: Course) -> list[Measurement]:
-    measurements = list(course.measurements.prefetch_related("scores"))
-    return sorted(measurements, key=lambda m: POINT_ORDER.index(m.point))
+    """The course's measurements (with their scores) in plan order; loaded once per course."""
+    prefetch_related_objects([course], "measurements__scores")
+    return sorted(course.measurements.all(), key=lambda m: POINT_ORDER.index(m.point))
+
+
+def _extended_to(course: Course) -> dt.date | None:
+    """`Course.extended_to` from the (prefetched) extensions instead of a query each time."""
+    extensions = sorted(course.extensions.all(), key=lambda e: (e.created_at, e.pk))
+    return extensions[-1].new_planned_end if extensions else None
+
+
+def course_planned_end(course: Course) -> dt.date:
+    weeks = course.course_type.standard_length_weeks
+    return planned_end(course.start_date, weeks, _extended_to(course))
+
+
+def course_plan(course: Course) -> list[PlannedMeasurement]:
+    """`Course.plan()` from the prefetched extensions and measurement points."""
+    return measurement_plan(
+        course.start_date,
+        course.course_type.standard_length_weeks,
+        course.course_type.point_specs(),
+        extended_to=_extended_to(course),
+        ended_on=course.ended_on,
+    )
 
 
 def _indicator_names(course: Course) -> dict[int, str]:
@@ -111,7 +150,7 @@ def mean_row(rows: list[ScoreRow]) -> ScoreRow:
 def plan_rows(course: Course, today: dt.date) -> list[PlanRow]:
     by_point = {m.point: m for m in course.measurements.all()}
     rows = []
-    for planned in course.plan():
+    for planned in course_plan(course):
         measurement = by_point.get(planned.kind)
         status = planned.status(today, measurement is not None)
         rows.append(PlanRow(planned, STATUS_LABELS[status], status, measurement))

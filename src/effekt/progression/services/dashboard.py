@@ -1,8 +1,9 @@
 """The consultant dashboards: measurements due this week, overdue and missing; warnings.
 
 Built from plain rows (no model instances) so that a supplier with thousands of running
-courses still gets the page quickly: one query for the courses, one for the points measured,
-one for the course types' measurement points.
+courses still gets the page quickly: one query for the courses (with their course type's
+length), one for the course types' measurement points, and one per 2,000 courses for the
+points measured, by course id (the course filter is not evaluated a second time).
 """
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ from effekt.organisations.models import Role, User
 from effekt.progression.models import (
     Course,
     CourseStatus,
-    CourseTypeConfig,
     Extension,
     Measurement,
+    MeasurementPointConfig,
 )
 from effekt.progression.rules.schedule import PointSpec, measurement_plan
 from effekt.progression.rules.worklist import WorkItem, work_items
 
 MISSING_LOOKBACK = dt.timedelta(weeks=8)
+TAKEN_BATCH = 2000  # course ids per query for the points measured (SQLite's parameter limit)
 
 
 @dataclass(frozen=True)
@@ -76,16 +78,24 @@ def dashboard_courses(user: User, today: dt.date, *, mine: bool) -> QuerySet[Cou
     return courses.filter(_mine(user)) if mine else courses
 
 
-def _point_specs(type_ids: set[int]) -> dict[int, tuple[int, list[PointSpec]]]:
-    types = CourseTypeConfig.objects.filter(pk__in=type_ids).prefetch_related("points")
-    return {t.pk: (t.standard_length_weeks, t.point_specs()) for t in types}
+def _point_specs(type_ids: set[int]) -> dict[int, list[PointSpec]]:
+    """`CourseTypeConfig.point_specs()` of each course type, in one query."""
+    specs: dict[int, list[PointSpec]] = {pk: [] for pk in type_ids}
+    points = MeasurementPointConfig.objects.filter(course_type_id__in=type_ids).values_list(
+        "course_type_id", "kind", "week", "window_before_days", "window_after_days"
+    )
+    for type_id, kind, week, before, after in points:
+        specs[type_id].append(PointSpec(kind, week, before, after))  # type: ignore[arg-type]
+    return specs
 
 
-def _taken(courses: QuerySet[Course]) -> dict[int, set[str]]:
+def _taken(course_ids: list[int]) -> dict[int, set[str]]:
     taken: dict[int, set[str]] = defaultdict(set)
-    points = Measurement.objects.filter(course__in=courses.values("pk"))
-    for course_id, point in points.values_list("course_id", "point"):
-        taken[course_id].add(point)
+    for start in range(0, len(course_ids), TAKEN_BATCH):
+        batch = course_ids[start : start + TAKEN_BATCH]
+        points = Measurement.objects.filter(course_id__in=batch).values_list("course_id", "point")
+        for course_id, point in points:
+            taken[course_id].add(point)
     return taken
 
 
@@ -107,12 +117,13 @@ def dashboard_build(*, user: User, today: dt.date, mine: bool = True) -> Dashboa
             "last_planned_end",
             "citizen__name",
             "course_type__name",
+            "course_type__standard_length_weeks",
             "supplier__name",
         )
         .order_by("start_date", "pk")
     )
     specs = _point_specs({r["course_type_id"] for r in rows})
-    taken = _taken(courses)
+    taken = _taken([r["pk"] for r in rows if r["status"] != CourseStatus.REFERRED])
     dashboard = Dashboard(today=today)
     for row in rows:
         summary = CourseSummary(
@@ -129,11 +140,10 @@ def dashboard_build(*, user: User, today: dt.date, mine: bool = True) -> Dashboa
             continue
         if row["regression_flag"] and row["status"] == CourseStatus.ACTIVE:
             dashboard.flagged.append(summary)
-        length, points = specs[row["course_type_id"]]
         plan = measurement_plan(
             row["start_date"],
-            length,
-            points,
+            row["course_type__standard_length_weeks"],
+            specs[row["course_type_id"]],
             extended_to=row["last_planned_end"],
             ended_on=row["ended_on"],
         )

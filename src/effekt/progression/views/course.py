@@ -15,6 +15,8 @@ from effekt.progression.models import CourseStatus
 from effekt.progression.rules import endings
 from effekt.progression.services.course_overview import (
     comparison_chart,
+    course_planned_end,
+    course_prefetch,
     indicator_charts,
     ordered_measurements,
     plan_rows,
@@ -31,6 +33,7 @@ from effekt.progression.views.access import course_for, request_user
 def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request_user(request)
     course = course_for(request, pk)
+    course_prefetch(course)
     comparison = comparison_chart(course)
     running = course.status == CourseStatus.ACTIVE
     context = {
@@ -39,6 +42,7 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "goal_labels": [
             endings.BY_CODE[c].label if c in endings.BY_CODE else c for c in course.result_goal
         ],
+        "planned_end": course_planned_end(course),
         "plan": plan_rows(course, timezone.localdate()),
         "measurements": ordered_measurements(course),
         "probabilities": course_probabilities(course.measurements.all()),
