@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from effekt.organisations.models import User
-from effekt.progression.models import Course
+from effekt.progression.models import Course, CourseStatus
+from effekt.progression.services.dashboard import dashboard_courses
 from effekt.progression.services.measurement_entry import measurement_save
 from tests.personas import World
 from tests.progression.conftest import CASEWORKER_ANSWERS, CITIZEN_ANSWERS
@@ -102,3 +103,24 @@ def test_the_dashboard_reads_the_same_number_of_queries_for_one_course_or_many(
     # session, user, courses, measurement points, points measured, organisation name (was 7)
     assert one <= 6
     assert "Nummer 5" in html and "Anden type" in html
+
+
+def test_a_consultants_dashboard_finds_the_same_courses_as_the_organisations_view(
+    world: World, today: dt.date
+) -> None:
+    world.course(cpr="0101901111", name="Kører", start=dt.date(2026, 7, 27))
+    world.course(cpr="0101902222", name="Henvist", status=CourseStatus.REFERRED)
+    for cpr, name, ended_on in [
+        ("0101903333", "Netop afsluttet", dt.date(2026, 9, 1)),
+        ("0101904444", "Længe afsluttet", dt.date(2026, 7, 1)),  # before the 8-week lookback
+    ]:
+        ended = world.course(cpr=cpr, name=name, start=dt.date(2026, 5, 4))
+        ended.status, ended.ended_on = CourseStatus.ENDED, ended_on
+        ended.save()
+    world.course(cpr="0101905555", name="Afvist", status=CourseStatus.DECLINED)
+
+    def names(*, mine: bool) -> set[str]:
+        courses = dashboard_courses(world.sara, today, mine=mine)  # Sara has every course
+        return set(courses.values_list("citizen__name", flat=True))
+
+    assert names(mine=True) == names(mine=False) == {"Kører", "Henvist", "Netop afsluttet"}

