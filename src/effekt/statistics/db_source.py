@@ -1,15 +1,18 @@
 """The steering-group statistics' data from the database: the courses a user may see.
 
 Builds the frames of `effekt.statistics.analysis.steering.input_from_frames` straight from
-three queries (courses, indicator scores, follow-ups), so the pure module does the counting.
+three queries (courses, indicator scores, follow-ups), so the pure module does the counting:
+on PostgreSQL as packed arrays (`effekt.statistics.pg_source`), elsewhere through the ORM
+(`load_portable`, also the fallback on PostgreSQL).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
+from django.db import connection
 from django.db.models import Count, Max, QuerySet
 
 from effekt.organisations.models import User
@@ -22,6 +25,7 @@ from effekt.statistics.analysis.steering import (
     StatisticsInput,
     input_from_frames,
 )
+from effekt.statistics.pg_source import load_packed
 
 
 @dataclass(frozen=True)
@@ -50,48 +54,69 @@ class DatabaseSource:
         return courses
 
     def load(self, filters: Filters, period: Period) -> StatisticsInput:
-        courses = self.courses(filters, period).order_by()
-        rows = courses.annotate(
+        """The prepared input; on PostgreSQL from packed arrays (`pg_source`), elsewhere (or
+        when a row needs it) from the portable ORM queries. Both give the same input."""
+        courses = self.courses(filters, period)
+        frames = load_packed(courses) if connection.vendor == "postgresql" else None
+        return prepared_input(*(frames or load_portable(courses)))
+
+
+def load_portable(
+    courses: QuerySet[Course],
+) -> tuple[pd.DataFrame, pd.DataFrame, list[FollowUpRecord]]:
+    """Course frame, score frame and follow-ups of `courses` through the ORM (any database)."""
+    courses = courses.order_by()
+    rows = (
+        courses.annotate(
             extension_count=Count("extensions"), last_extension=Max("extensions__new_planned_end")
-        ).values_list(*COURSE_FIELDS)
-        course_frame = pd.DataFrame(
-            [_course_row(row) for row in rows], columns=COURSE_FRAME_COLUMNS
         )
-        early = set(course_frame.loc[course_frame["ended_early"], "course_id"].astype(str))
-        scores = (
-            IndicatorScore.objects.filter(measurement__course__in=courses)
-            .order_by()
-            .values_list(
-                "measurement__course_id",
-                "measurement__point",
-                "measurement__measured_on",
-                "indicator",
-                "citizen",
-                "caseworker",
-            )
+        .values_list(*COURSE_FIELDS)
+        .order_by("id")
+    )
+    course_frame = pd.DataFrame([_course_row(row) for row in rows], columns=COURSE_FRAME_COLUMNS)
+    early = set(course_frame.loc[course_frame["ended_early"], "course_id"])
+    scores = (
+        IndicatorScore.objects.filter(measurement__course__in=courses)
+        .order_by()
+        .values_list(
+            "measurement__course_id",
+            "measurement__point",
+            "measurement__measured_on",
+            "indicator",
+            "citizen",
+            "caseworker",
         )
-        score_frame = pd.DataFrame.from_records(list(scores), columns=SCORE_COLUMNS)
-        # Ids as text, like every other source (vectorised: no per-row conversion).
-        for frame, columns in (
-            (course_frame, ("course_id", "person_id")),
-            (score_frame, ("course_id",)),
-        ):
-            for column in columns:
-                frame[column] = frame[column].astype(str)
-        if early:  # the final measurement of a course that ended early is its early final one
-            final_early = (score_frame["point"] == "final") & score_frame["course_id"].isin(early)
-            score_frame.loc[final_early, "point"] = "early_final"
-        follow_ups = FollowUp.objects.filter(course__in=courses).values_list(
-            "course_id", "months_after", "on_public_support"
-        )
-        return input_from_frames(
-            course_frame,
-            score_frame,
-            [
-                FollowUpRecord(course_id=str(c), months=3 if m == 3 else 6, on_public_support=s)
-                for c, m, s in follow_ups
-            ],
-        )
+    )
+    score_frame = pd.DataFrame.from_records(list(scores), columns=SCORE_COLUMNS)
+    if early:  # the final measurement of a course that ended early is its early final one
+        final_early = (score_frame["point"] == "final") & score_frame["course_id"].isin(early)
+        score_frame.loc[final_early, "point"] = "early_final"
+    follow_ups = FollowUp.objects.filter(course__in=courses).values_list(
+        "course_id", "months_after", "on_public_support"
+    )
+    return (
+        course_frame,
+        score_frame,
+        [
+            FollowUpRecord(course_id=str(c), months=3 if m == 3 else 6, on_public_support=s)
+            for c, m, s in follow_ups
+        ],
+    )
+
+
+def prepared_input(
+    course_frame: pd.DataFrame, score_frame: pd.DataFrame, follow_ups: list[FollowUpRecord]
+) -> StatisticsInput:
+    """The input of frames whose course ids are still integers; ids become text afterwards,
+    like every other source's (coding the scores against integer ids is faster)."""
+    data = input_from_frames(course_frame, score_frame, follow_ups)
+    return replace(
+        data,
+        courses=data.courses.assign(
+            course_id=data.courses["course_id"].astype(str),
+            person_id=data.courses["person_id"].astype(str),
+        ),
+    )
 
 
 COURSE_FIELDS = (

@@ -1,0 +1,308 @@
+"""The statistics' data from PostgreSQL as numpy arrays, narrowed to what the statistics use.
+
+`load_packed` gives the frames of the portable ORM path (`db_source.load_portable`) without
+a Python object per row: every query aggregates its rows into one bytea of fixed-width
+big-endian records (`string_agg(int8send(..) || float8send(..))`) that numpy reads directly.
+Text columns travel as small integer codes (foreign keys, or positions in the field's
+choices) decoded against short dictionaries; a score's course, point, day and indicator
+travel packed into one integer.
+
+The scores are narrowed to the measurements the progression figures compare (rules in
+`analysis.progression`): every baseline and final measurement, and a midway measurement
+only for courses whose final measurement lacks scores of the citizen or of the caseworker
+(a midway measurement is never the latest one when the final one has both).
+
+It returns None when a row cannot be coded that way (a text value outside the field's
+choices, a result goal that is not a JSON list, a follow-up other than 3 or 6 months); the
+caller then uses the portable path, so the result never depends on which path ran.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import psycopg
+from django.db import connection
+from django.db.models import QuerySet
+
+from effekt.progression.choices import Distance, TargetGroup
+from effekt.progression.models import Course
+from effekt.statistics.analysis.progression import SCORE_COLUMNS as SCORE_FRAME_COLUMNS
+from effekt.statistics.analysis.records import (
+    ENDING_CATEGORIES,
+    POINTS,
+    FollowUpMonths,
+    FollowUpRecord,
+)
+from effekt.statistics.analysis.steering import COURSE_FRAME_COLUMNS
+
+Array = npt.NDArray[Any]
+Columns = dict[str, Array]
+EXTENDED, ENDED_EARLY, HAS_GOAL, REACHED_GOAL, ODD = 1, 2, 4, 8, 16
+DB_POINTS = ("baseline", "midway", "final")  # PointKind; code = position (0-based)
+WIDTHS = {"int8": ">i8", "int4": ">i4", "float8": ">f8"}
+SENDS = {"int8": "int8send", "int4": "int4send", "float8": "float8send"}
+INDICATOR_LIMIT, DAY_LIMIT, POINT_LIMIT = 2**4, 2**20, 2**2  # bits of a packed score key
+COURSE_LIMIT = 2 ** (63 - 4 - 20 - 2)
+DAYS = "- DATE '1970-01-01'"  # date minus the epoch: days as int4
+
+# Columns of one row per chosen course (%(chosen)s: the course filter's SQL). Text codes:
+# 1-based positions in the choices, 0 = NULL, -1 = a value outside the choices.
+COURSE_COLUMNS = {
+    "id": ("c.id", "int8"),
+    "person": ("c.citizen_id", "int8"),
+    "municipality": ("c.municipality_id", "int8"),
+    "supplier": ("c.supplier_id", "int8"),
+    "course_type": ("c.course_type_id", "int8"),
+    "target_group": ("coalesce(array_position(%(groups)s, c.target_group::text), -1)", "int4"),
+    "distance": ("coalesce(array_position(%(distances)s, c.distance::text), -1)", "int4"),
+    "category": (
+        "CASE WHEN e.category IS NULL THEN 0"
+        " ELSE coalesce(array_position(%(categories)s, e.category::text), -1) END",
+        "int4",
+    ),
+    "end": (f"c.ended_on {DAYS}", "int4"),
+    "flags": (
+        f"""(CASE WHEN x.last_end IS NOT NULL THEN {EXTENDED} ELSE 0 END)
+        + (CASE WHEN c.ended_on < coalesce(
+               x.last_end, c.start_date + (7 * t.standard_length_weeks - 1))
+           THEN {ENDED_EARLY} ELSE 0 END)
+        + (CASE WHEN jsonb_typeof(c.result_goal) = 'array'
+                 AND jsonb_array_length(c.result_goal) > 0 THEN {HAS_GOAL} ELSE 0 END)
+        + (CASE WHEN jsonb_typeof(c.result_goal) = 'array' AND e.category IS NOT NULL
+                 AND jsonb_exists(c.result_goal, e.category) THEN {REACHED_GOAL} ELSE 0 END)
+        + (CASE WHEN jsonb_typeof(c.result_goal) NOT IN ('array', 'null')
+                 OR odd.months IS NOT NULL THEN {ODD} ELSE 0 END)""",
+        "int4",
+    ),
+    "follow_up_3": ("coalesce(f3.on_public_support::int, -1)", "int4"),
+    "follow_up_6": ("coalesce(f6.on_public_support::int, -1)", "int4"),
+}
+COURSE_FROM = """
+FROM progression_course c
+JOIN progression_coursetypeconfig t ON t.id = c.course_type_id
+LEFT JOIN progression_ending e ON e.course_id = c.id
+LEFT JOIN (
+    SELECT course_id, max(new_planned_end) AS last_end FROM progression_extension
+    GROUP BY course_id
+) x ON x.course_id = c.id
+LEFT JOIN progression_followup f3 ON f3.course_id = c.id AND f3.months_after = 3
+LEFT JOIN progression_followup f6 ON f6.course_id = c.id AND f6.months_after = 6
+LEFT JOIN (
+    SELECT DISTINCT course_id, 0 AS months FROM progression_followup
+    WHERE months_after NOT IN (3, 6)
+) odd ON odd.course_id = c.id
+WHERE c.id IN (%(chosen)s) AND c.ended_on IS NOT NULL
+"""
+# One record per indicator score with a citizen or caseworker score (a score with neither is
+# never compared), of measurements matching %(measurements)s. `key` packs the course, the
+# point (0-based position in DB_POINTS), the day and the indicator into one int8 (see
+# `_unpacked`); -1 when a value does not fit, which sends the load to the portable path.
+SCORE_COLUMNS = {
+    "key": (
+        f"""CASE WHEN s.indicator BETWEEN 0 AND {INDICATOR_LIMIT - 1}
+                 AND m.measured_on {DAYS} BETWEEN 0 AND {DAY_LIMIT - 1}
+                 AND m.course_id BETWEEN 0 AND {COURSE_LIMIT - 1}
+                 AND m.point IN ('baseline', 'midway', 'final')
+            THEN ((m.course_id * {POINT_LIMIT} + CASE m.point WHEN 'baseline' THEN 0
+                   WHEN 'midway' THEN 1 ELSE 2 END) * {DAY_LIMIT} + (m.measured_on {DAYS}))
+                 * {INDICATOR_LIMIT} + s.indicator
+            ELSE -1 END""",
+        "int8",
+    ),
+    "citizen": ("coalesce(s.citizen, 'NaN')", "float8"),
+    "caseworker": ("coalesce(s.caseworker, 'NaN')", "float8"),
+}
+SCORE_FROM = """
+FROM progression_indicatorscore s
+JOIN progression_measurement m ON m.id = s.measurement_id
+WHERE %(measurements)s AND (s.citizen IS NOT NULL OR s.caseworker IS NOT NULL)
+"""
+NAMES_SQL = """
+SELECT 0, id, code FROM organisations_municipality WHERE id = ANY(%(municipality)s)
+UNION ALL SELECT 1, id, name FROM organisations_supplier WHERE id = ANY(%(supplier)s)
+UNION ALL SELECT 2, id, code FROM progression_coursetypeconfig WHERE id = ANY(%(course_type)s)
+"""
+
+
+def _records(
+    cursor: psycopg.Cursor[Any],
+    columns: dict[str, tuple[str, str]],
+    rest: str,
+    params: dict[str, Any],
+) -> Columns:
+    """Run SELECT string_agg(<the columns' binary values, concatenated>) `rest` and read the
+    fixed-width records into one native numpy array per column."""
+    record = " || ".join(f"{SENDS[kind]}({expr})" for expr, kind in columns.values())
+    cursor.execute(f"SELECT string_agg({record}, ''::bytea) {rest}", params, binary=True)
+    row = cursor.fetchone()
+    data = b"" if row is None or row[0] is None else row[0]
+    layout = np.dtype([(name, WIDTHS[kind]) for name, (_, kind) in columns.items()])
+    packed = np.frombuffer(data, dtype=layout)
+    return {name: packed[name].astype(WIDTHS[kind][1:]) for name, (_, kind) in columns.items()}
+
+
+def _unpacked(scores: Columns) -> Columns:
+    """The course, point, day and indicator packed into the score key, as columns."""
+    key = scores.pop("key")
+    scores["indicator"] = key % INDICATOR_LIMIT
+    key //= INDICATOR_LIMIT
+    scores["day"] = key % DAY_LIMIT
+    key //= DAY_LIMIT
+    scores["point"] = key % POINT_LIMIT
+    scores["course"] = key // POINT_LIMIT
+    return scores
+
+
+def _names(cursor: psycopg.Cursor[Any], courses: Columns) -> None:
+    """Replace the foreign keys by the municipality code, supplier name and course type code."""
+    kinds = ("municipality", "supplier", "course_type")
+    keys = {kind: np.unique(courses[kind]) for kind in kinds}
+    cursor.execute(NAMES_SQL, {kind: keys[kind].tolist() for kind in kinds})
+    found: dict[tuple[int, int], str] = {(k, pk): name for k, pk, name in cursor.fetchall()}
+    for index, kind in enumerate(kinds):
+        names = np.array([found[index, int(pk)] for pk in keys[kind]], dtype=object)
+        courses[kind] = names[np.searchsorted(keys[kind], courses[kind])]
+
+
+def _needs_midway(courses: Columns, scores: Columns) -> Array:
+    """Ids of the courses whose final measurement lacks a citizen or a caseworker score."""
+    final = scores["point"] == DB_POINTS.index("final")
+    complete = np.intersect1d(
+        scores["course"][final & ~np.isnan(scores["citizen"])],
+        scores["course"][final & ~np.isnan(scores["caseworker"])],
+    )
+    needs: Array = np.setdiff1d(courses["id"], complete)
+    return needs
+
+
+def load_arrays(courses: QuerySet[Course]) -> tuple[Columns, Columns] | None:
+    """Course columns (COURSE_COLUMNS, sorted by id, names decoded) and score columns
+    (course, point, day, indicator, citizen, caseworker) of `courses`, or None when a row
+    needs the portable path."""
+    chosen, chosen_params = courses.order_by().values("id").query.sql_with_params()
+    params: dict[str, Any] = {f"p{i}": value for i, value in enumerate(chosen_params)}
+    chosen = chosen % tuple(f"%(p{i})s" for i in range(len(chosen_params)))
+    connection.ensure_connection()
+    raw: psycopg.Connection[Any] = connection.connection
+    with psycopg.Cursor(raw) as cursor:
+        choices = {
+            "groups": list(TargetGroup.values),
+            "distances": list(Distance.values),
+            "categories": list(ENDING_CATEGORIES),
+        }
+        rows = _records(
+            cursor, COURSE_COLUMNS, COURSE_FROM.replace("%(chosen)s", chosen), params | choices
+        )
+        order = np.argsort(rows["id"], kind="stable")
+        rows = {name: values[order] for name, values in rows.items()}
+        odd = (rows["flags"] & ODD) > 0
+        unknown = (rows["target_group"] < 1) | (rows["distance"] < 1) | (rows["category"] < 0)
+        if odd.any() or unknown.any():
+            return None
+        measured = f"m.course_id IN ({chosen}) AND m.point <> 'midway'"
+        scores = _records(cursor, SCORE_COLUMNS, SCORE_FROM % {"measurements": measured}, params)
+        if (scores["key"] < 0).any():
+            return None
+        scores = _unpacked(scores)
+        midway = _needs_midway(rows, scores)
+        if len(midway):
+            measured = "m.course_id = ANY(%(needs)s) AND m.point = 'midway'"
+            extra = _records(
+                cursor,
+                SCORE_COLUMNS,
+                SCORE_FROM % {"measurements": measured},
+                {"needs": midway.tolist()},
+            )
+            if (extra["key"] < 0).any():
+                return None
+            extra = _unpacked(extra)
+            scores = {name: np.concatenate([scores[name], extra[name]]) for name in scores}
+        _names(cursor, rows)
+    return rows, scores
+
+
+def _decoded(codes: Array, values: list[str]) -> npt.NDArray[np.object_]:
+    """Codes (1-based positions, 0 = None) as an object array of the values."""
+    table = np.array([None, *values], dtype=object)
+    decoded: npt.NDArray[np.object_] = table[codes]
+    return decoded
+
+
+def _days(days: Array) -> Array:
+    """Days since 1970-01-01 as datetime64[ns], like dates read by pandas."""
+    return days.astype("datetime64[D]").astype("datetime64[ns]")
+
+
+def course_frame(rows: Columns) -> pd.DataFrame:
+    """The COURSE_FRAME_COLUMNS frame (ids still integers) of `load_arrays`' course columns."""
+    flags = rows["flags"]
+    return pd.DataFrame(
+        {
+            "course_id": rows["id"],
+            "person_id": rows["person"],
+            "municipality_code": rows["municipality"],
+            "supplier": rows["supplier"],
+            "course_type": rows["course_type"],
+            "target_group": _decoded(rows["target_group"], list(TargetGroup.values)),
+            "distance": _decoded(rows["distance"], list(Distance.values)),
+            "end": _days(rows["end"]),
+            "extended": (flags & EXTENDED) > 0,
+            "ended_early": (flags & ENDED_EARLY) > 0,
+            "ending_category": _decoded(rows["category"], list(ENDING_CATEGORIES)),
+            "has_goal": (flags & HAS_GOAL) > 0,
+            "reached_goal": (flags & REACHED_GOAL) > 0,
+        },
+        columns=COURSE_FRAME_COLUMNS,
+    )
+
+
+def score_frame(rows: Columns, scores: Columns) -> pd.DataFrame:
+    """The SCORE_COLUMNS frame (integer course ids, categorical points) of `load_arrays`'
+    score columns; the final measurement of a course that ended early is its early final."""
+    early = rows["id"][(rows["flags"] & ENDED_EARLY) > 0]  # sorted
+    course, point = scores["course"], scores["point"].copy()
+    position = np.minimum(np.searchsorted(early, course), max(len(early) - 1, 0))
+    is_early = early[position] == course if len(early) else np.zeros(len(course), dtype=bool)
+    point[is_early & (point == DB_POINTS.index("final"))] = POINTS.index("early_final")
+    return pd.DataFrame(
+        {
+            "course_id": course,
+            "point": pd.Categorical.from_codes(point, categories=pd.Index(POINTS)),
+            "date": _days(scores["day"]),
+            "indicator": scores["indicator"].astype(np.int64),
+            "citizen": scores["citizen"],
+            "caseworker": scores["caseworker"],
+        },
+        columns=SCORE_FRAME_COLUMNS,
+    )
+
+
+def follow_ups(rows: Columns) -> list[FollowUpRecord]:
+    """The follow-ups registered for the courses of `load_arrays`' course columns."""
+    records = []
+    columns: tuple[tuple[FollowUpMonths, str], ...] = ((3, "follow_up_3"), (6, "follow_up_6"))
+    for months, column in columns:
+        registered = rows[column] >= 0
+        ids = rows["id"][registered].astype(str).tolist()
+        support = (rows[column][registered] == 1).tolist()
+        records += [
+            FollowUpRecord(course_id=pk, months=months, on_public_support=on)
+            for pk, on in zip(ids, support, strict=True)
+        ]
+    return records
+
+
+def load_packed(
+    courses: QuerySet[Course],
+) -> tuple[pd.DataFrame, pd.DataFrame, list[FollowUpRecord]] | None:
+    """Course frame and score frame (integer course ids) and follow-ups of `courses`, or
+    None when a row needs the portable path."""
+    arrays = load_arrays(courses)
+    if arrays is None:
+        return None
+    rows, scores = arrays
+    return course_frame(rows), score_frame(rows, scores), follow_ups(rows)
