@@ -4,11 +4,15 @@ the database in EFFEKT_DATABASE_URL (load it with `demo_data`).
     EFFEKT_DATABASE_URL=postgres://… python -m benchmarks web_load --connections 50 --seconds 30
     … web_load --pages floor,layout,healthz --sessions signed_cookies   # what Django costs
 
-Needs Debian's wrk. Prints p50/p95/p99 latency, requests per second, errors and the load
-average per page. Pages: `supplier` and `jobcentre` (the dashboards), `course` (a course
-page), and the floor: `healthz` (no login), `floor` (a logged-in trivial page through the
-whole middleware stack), `layout` (a logged-in empty page in the DKFDS layout). The floor
-pages exist only in this benchmark's URLs (`floor_application`), not in the product.
+Needs Debian's wrk. Prints p50/p95/p99 latency, requests per second, errors, the load
+average and the CPU time per request of gunicorn's workers, of their PostgreSQL backends
+(found by PGAPPNAME; the server must run on this machine) and of wrk: the machine's other
+load changes the latencies, much less the CPU a request takes.
+
+Pages: `supplier` and `jobcentre` (the dashboards), `course` (a course page), and the
+floor: `healthz` (no login), `floor` (a logged-in trivial page through the whole middleware
+stack), `layout` (a logged-in empty page in the DKFDS layout). The floor pages exist only in
+this benchmark's URLs (`floor_application`), not in the product.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -35,6 +40,7 @@ done = function(summary, latency, requests)
     summary.requests, e.connect + e.read + e.write + e.timeout, e.status))
 end
 """
+APP_NAME = "effekt-web-load"  # the benchmark server's PostgreSQL connections
 PAGES = ["supplier", "jobcentre", "course"]
 FLOOR = ["healthz", "floor", "layout"]
 SESSION_ENGINES = {
@@ -135,13 +141,76 @@ def _pages(names: list[str], engine: str) -> list[tuple[str, str, str]]:
     return [known[name] for name in names]
 
 
-def _wrk(url: str, cookie: str, connections: int, seconds: int, script: Path) -> str:
+def _wrk(url: str, cookie: str, connections: int, seconds: int, script: Path) -> tuple[str, int]:
+    """wrk's percentiles and rate, and the number of requests it made."""
     headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(script), *headers]
     output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
     result = re.search(r"RESULT (.*)", output)
-    return f"{result.group(1) if result else output} req/s={rate.group(1) if rate else '?'}"
+    requests = re.search(r"requests=(\d+)", output)
+    text = f"{result.group(1) if result else output} req/s={rate.group(1) if rate else '?'}"
+    return text, int(requests.group(1)) if requests else 0
+
+
+def _cpu(pids: set[int]) -> dict[int, float]:
+    """CPU seconds (user + system) each process has used so far (Linux /proc)."""
+    used = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        used[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return used
+
+
+def _server_pids(master: int) -> set[int]:
+    """gunicorn's workers, and the PostgreSQL backends of their connections (PGAPPNAME)."""
+    from django.db import connection
+
+    workers = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == master:
+                workers.add(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    backends: set[int] = set()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = %s", [APP_NAME]
+            )
+            backends = {pid for (pid,) in cursor.fetchall()}
+    return workers | {-pid for pid in backends}
+
+
+def _cpu_split(before: dict[int, float], pids: set[int]) -> tuple[float, float]:
+    """CPU seconds of the gunicorn workers and of the PostgreSQL backends since `before`."""
+    after = _cpu({abs(pid) for pid in pids})
+    django = sum(after.get(p, 0) - before.get(p, 0) for p in pids if p > 0)
+    database = sum(after.get(-p, 0) - before.get(-p, 0) for p in pids if p < 0)
+    return django, database
+
+
+def _measured(url: str, cookie: str, args: argparse.Namespace, script: Path, master: int) -> str:
+    """One page under load, with the CPU it took per request: gunicorn, PostgreSQL, wrk."""
+    if args.warmup:
+        _wrk(url, cookie, args.connections, args.warmup, script)
+    load = _load()
+    pids = _server_pids(master)
+    before = _cpu({abs(pid) for pid in pids})
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    text, requests = _wrk(url, cookie, args.connections, args.seconds, script)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wrk = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
+    django, database = _cpu_split(before, pids | _server_pids(master))
+    per = 1000 / max(requests, 1)
+    return (
+        f"{text} cpu/request: gunicorn {django * per:.2f} ms, postgres {database * per:.2f} ms, "
+        f"wrk {wrk * per:.2f} ms ({load}; after: {_load()})"
+    )
 
 
 def _load() -> str:
@@ -181,7 +250,7 @@ def main(argv: list[str]) -> int:
     options = ["-k", args.worker_class, "--threads", str(args.threads), "--log-level", "warning"]
     server = subprocess.Popen(
         [*gunicorn, *options, "-b", f"127.0.0.1:{args.port}"],
-        env={**os.environ, "EFFEKT_DEBUG": "0"},
+        env={**os.environ, "EFFEKT_DEBUG": "0", "PGAPPNAME": APP_NAME},
     )
     try:
         _wait(base + pages[0][1], pages[0][2])
@@ -195,11 +264,8 @@ def main(argv: list[str]) -> int:
             script = Path(folder) / "percentiles.lua"
             script.write_text(LUA)
             for name, path, cookie in pages:
-                if args.warmup:
-                    _wrk(base + path, cookie, args.connections, args.warmup, script)
-                before = _load()
-                result = _wrk(base + path, cookie, args.connections, args.seconds, script)
-                print(f"{name:<22} {result}  ({before}; after: {_load()})", flush=True)
+                result = _measured(base + path, cookie, args, script, server.pid)
+                print(f"{name:<22} {result}", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)

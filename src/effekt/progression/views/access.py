@@ -55,7 +55,12 @@ def visible_course(user: User, pk: int, *, detail: str = "") -> Course:
     """A course `user` may see, or Http404; the read is written to the audit log."""
     course = get_object_or_404(
         Course.objects.visible_to(user).select_related(
-            "citizen", "course_type", "configuration__instrument", "supplier", "municipality"
+            "citizen",
+            "course_type",
+            "configuration__instrument",
+            "supplier",
+            "municipality",
+            "ending",
         ),
         pk=pk,
     )
