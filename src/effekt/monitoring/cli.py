@@ -14,6 +14,7 @@ from effekt.monitoring.dream_cli import dream_import
 from effekt.monitoring.synth_cli import expected_rates, synth
 
 Format = Literal["csv", "json"]
+Engine = Literal["duckdb", "pyspark"]
 
 
 @click.group()
@@ -46,6 +47,17 @@ def _data_option(function: Callable[..., None]) -> Callable[..., None]:
         required=True,
         type=click.Path(file_okay=False, path_type=Path),
         help="Folder with the input tables (CSV or Parquet).",
+    )(function)
+
+
+def _engine_option(function: Callable[..., None]) -> Callable[..., None]:
+    return click.option(
+        "--engine",
+        type=click.Choice(["duckdb", "pyspark"]),
+        default="duckdb",
+        show_default=True,
+        help="Where the measures run: embedded DuckDB, or PySpark local (effekt[spark]); "
+        "inputs are always read and validated on DuckDB.",
     )(function)
 
 
@@ -89,6 +101,7 @@ def _data_option(function: Callable[..., None]) -> Callable[..., None]:
 @click.option(
     "--threads", type=click.IntRange(min=1), help="DuckDB threads (env EFFEKT_DUCKDB_THREADS)."
 )
+@_engine_option
 def run_command(
     data_dir: Path,
     out_dir: Path,
@@ -98,22 +111,23 @@ def run_command(
     parameters: Path | None,
     memory_limit: str | None,
     threads: int | None,
+    engine: Engine,
 ) -> None:
     """Compute focus targets, verdicts, the result target and work lists.
 
     Writes focus_targets.csv, verdicts.csv, result_target.csv and worklist.csv to --out.
     Nothing is written when an input file is invalid.
     """
-    from effekt.monitoring.engine import InputError, ParameterError, RunOptions, run
+    from effekt.monitoring.engine import EngineError, InputError, ParameterError, RunOptions, run
     from effekt.monitoring.engine.render import to_json, write_csv
     from effekt.monitoring.engine.run import STEPS
 
-    options = RunOptions(data_dir, start, end, parameters, memory_limit, threads)
+    options = RunOptions(data_dir, start, end, parameters, memory_limit, threads, engine)
     show = output_format == "csv" and sys.stdout.isatty()
     try:
         with _progress(show, STEPS) as on_step:
             result = run(options, on_step)
-    except (InputError, ParameterError) as error:
+    except (InputError, ParameterError, EngineError) as error:
         raise click.ClickException(str(error)) from None
     paths = write_csv(result, out_dir)
     if output_format == "json":

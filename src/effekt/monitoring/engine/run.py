@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-from effekt.env import env_int, env_str
-from effekt.monitoring.engine import spells, summaries
+from effekt.monitoring.engine import backends, spells, summaries
+from effekt.monitoring.engine.backends import Engine
 from effekt.monitoring.engine.calendar import (
     WINDOW_MONTHS,
     day_number,
@@ -39,18 +40,17 @@ class RunOptions:
     parameters: Path | None = None
     memory_limit: str | None = None
     threads: int | None = None
+    engine: Engine = "duckdb"
 
 
-def connect(memory_limit: str | None = None, threads: int | None = None) -> ibis.BaseBackend:
-    """An embedded DuckDB connection (EFFEKT_DUCKDB_MEMORY_LIMIT, EFFEKT_DUCKDB_THREADS)."""
-    limit = memory_limit or env_str("EFFEKT_DUCKDB_MEMORY_LIMIT", "")
-    count = threads or env_int("EFFEKT_DUCKDB_THREADS", 0)
-    config: dict[str, str | int] = {}
-    if limit:
-        config["memory_limit"] = limit
-    if count:
-        config["threads"] = count
-    return ibis.duckdb.connect(**config)
+def connect(
+    memory_limit: str | None = None, threads: int | None = None, engine: Engine = "duckdb"
+) -> ibis.BaseBackend:
+    """An embedded DuckDB connection (EFFEKT_DUCKDB_MEMORY_LIMIT, EFFEKT_DUCKDB_THREADS), or
+    with engine "pyspark" an Ibis connection to the local SparkSession (EFFEKT_SPARK_*)."""
+    if engine == "pyspark":
+        return backends.pyspark()
+    return backends.duckdb(memory_limit, threads)
 
 
 def _last_month(t: ir.Table) -> ir.IntegerValue:
@@ -98,7 +98,7 @@ class _Store:
     def __call__(self, name: str, expr: ir.Table) -> ir.Table:
         if self.on_step:
             self.on_step(f"computing {name}")
-        return self.con.create_table(f"int_{name}", expr, temp=True, overwrite=True)
+        return backends.store(self.con, f"int_{name}", expr)
 
 
 def compute(
@@ -136,10 +136,34 @@ def run(options: RunOptions, on_step: Step | None = None) -> MonitoringResult:
     """Validate the folder `options.data_dir` and compute every output.
 
     Raises `InputError` (naming file, line and column) before computing anything when an
-    input is invalid.
+    input is invalid. Inputs are always read and validated on DuckDB; with engine "pyspark"
+    the typed tables are handed to Spark and every stage runs there.
     """
     rules = load_rules(options.parameters)
+    con, staged, span, start = staged_inputs(options, on_step)
+    with on_engine(options.engine, con, staged) as (target, tables):
+        return compute(target, tables, rules, span, start, on_step)
+
+
+def staged_inputs(
+    options: RunOptions, on_step: Step | None = None
+) -> tuple[ibis.BaseBackend, dict[str, ir.Table], spells.Span, int]:
+    """Read, validate and stage the inputs on DuckDB; the span and first reported month."""
     con = connect(options.memory_limit, options.threads)
     staged = stage(con, options.data_dir, on_step)
     span, start = _span(options, staged)
-    return compute(con, staged, rules, span, start, on_step)
+    return con, staged, span, start
+
+
+@contextmanager
+def on_engine(
+    engine: Engine, con: ibis.BaseBackend, staged: dict[str, ir.Table]
+) -> Iterator[tuple[ibis.BaseBackend, dict[str, ir.Table]]]:
+    """The connection the stages run on and the staged tables there: DuckDB's own, or copies
+    handed to the local SparkSession (kept while the context lasts)."""
+    if engine == "duckdb":
+        yield con, staged
+        return
+    target = connect(engine=engine)
+    with backends.Handover(target) as handover:
+        yield target, handover(staged)
