@@ -217,3 +217,26 @@ def test_a_value_outside_the_choices_is_still_counted(courses: World) -> None:
     data = DatabaseSource().load(Filters(target_group=("ukendt",)), PERIOD)
     result = steering_statistics(data, PERIOD, filters=Filters(target_group=("ukendt",)))
     assert (result.current.courses, result.current.progression_mean.regression) == (1, 1)
+
+
+def test_a_follow_up_of_another_length_counts_as_six_months(courses: World) -> None:
+    FollowUp.objects.create(
+        course=Course.objects.get(citizen__cpr="0101901113"),
+        months_after=12,
+        on_public_support=True,
+        source="jobcentre",
+    )
+    if connection.vendor == "postgresql":
+        assert load_packed(DatabaseSource().courses(Filters(), PERIOD)) is None
+    six = _statistics(DatabaseSource().load(Filters(), PERIOD), "combined").current.follow_up[1]
+    assert (six.from_registration, six.share.numerator) == (2, 2)
+
+
+def test_a_period_without_courses_gives_empty_figures(courses: World) -> None:
+    period = parse_period("2030Q1")
+    for data in (
+        DatabaseSource().load(Filters(), period),
+        prepared_input(*load_portable(DatabaseSource().courses(Filters(), period))),
+    ):
+        result = steering_statistics(data, period)
+        assert (result.current.courses, result.current.progression_mean.total) == (0, 0)

@@ -73,7 +73,9 @@ def load_portable(
         .values_list(*COURSE_FIELDS)
         .order_by("id")
     )
-    course_frame = pd.DataFrame([_course_row(row) for row in rows], columns=COURSE_FRAME_COLUMNS)
+    course_frame = pd.DataFrame(
+        [_course_row(row) for row in rows], columns=COURSE_FRAME_COLUMNS
+    ).astype(COURSE_DTYPES)  # typed also when there are no rows
     early = set(course_frame.loc[course_frame["ended_early"], "course_id"])
     scores = (
         IndicatorScore.objects.filter(measurement__course__in=courses)
@@ -135,6 +137,12 @@ COURSE_FIELDS = (
     "course_type__standard_length_weeks",
     "last_extension",
 )
+
+
+COURSE_DTYPES = {
+    "end": "datetime64[ns]",
+    **dict.fromkeys(("extended", "ended_early", "has_goal", "reached_goal"), "bool"),
+}
 
 
 def _course_row(row: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -75,11 +75,11 @@ COURSE_COLUMNS = {
         + (CASE WHEN jsonb_typeof(c.result_goal) = 'array' AND e.category IS NOT NULL
                  AND jsonb_exists(c.result_goal, e.category) THEN {REACHED_GOAL} ELSE 0 END)
         + (CASE WHEN jsonb_typeof(c.result_goal) NOT IN ('array', 'null')
-                 OR odd.months IS NOT NULL THEN {ODD} ELSE 0 END)""",
+                 OR f.odd THEN {ODD} ELSE 0 END)""",
         "int4",
     ),
-    "follow_up_3": ("coalesce(f3.on_public_support::int, -1)", "int4"),
-    "follow_up_6": ("coalesce(f6.on_public_support::int, -1)", "int4"),
+    "follow_up_3": ("coalesce(f.support_3, -1)", "int4"),
+    "follow_up_6": ("coalesce(f.support_6, -1)", "int4"),
 }
 COURSE_FROM = """
 FROM progression_course c
@@ -89,12 +89,13 @@ LEFT JOIN (
     SELECT course_id, max(new_planned_end) AS last_end FROM progression_extension
     GROUP BY course_id
 ) x ON x.course_id = c.id
-LEFT JOIN progression_followup f3 ON f3.course_id = c.id AND f3.months_after = 3
-LEFT JOIN progression_followup f6 ON f6.course_id = c.id AND f6.months_after = 6
 LEFT JOIN (
-    SELECT DISTINCT course_id, 0 AS months FROM progression_followup
-    WHERE months_after NOT IN (3, 6)
-) odd ON odd.course_id = c.id
+    SELECT course_id,
+        max(CASE WHEN months_after = 3 THEN on_public_support::int END) AS support_3,
+        max(CASE WHEN months_after = 6 THEN on_public_support::int END) AS support_6,
+        bool_or(months_after NOT IN (3, 6)) AS odd
+    FROM progression_followup GROUP BY course_id
+) f ON f.course_id = c.id
 WHERE c.id IN (%(chosen)s) AND c.ended_on IS NOT NULL
 """
 # One record per indicator score with a citizen or caseworker score (a score with neither is
@@ -290,7 +291,7 @@ def follow_ups(rows: Columns) -> list[FollowUpRecord]:
         ids = rows["id"][registered].astype(str).tolist()
         support = (rows[column][registered] == 1).tolist()
         records += [
-            FollowUpRecord(course_id=pk, months=months, on_public_support=on)
+            FollowUpRecord(pk, months, on)  # positional: faster for many records
             for pk, on in zip(ids, support, strict=True)
         ]
     return records
