@@ -187,17 +187,19 @@ def _server_pids(master: int) -> set[int]:
 
 
 def _cpu_split(before: dict[int, float], pids: set[int]) -> tuple[float, float]:
-    """CPU seconds of the gunicorn workers and of the PostgreSQL backends since `before`."""
+    """CPU seconds of the gunicorn workers and of the PostgreSQL backends since `before`
+    (a process that ended meanwhile is left out, so the figure can only be too low)."""
     after = _cpu({abs(pid) for pid in pids})
-    django = sum(after.get(p, 0) - before.get(p, 0) for p in pids if p > 0)
-    database = sum(after.get(-p, 0) - before.get(-p, 0) for p in pids if p < 0)
+    django = sum(after[p] - before.get(p, 0) for p in pids if p > 0 and p in after)
+    database = sum(after[-p] - before.get(-p, 0) for p in pids if p < 0 and -p in after)
     return django, database
 
 
 def _measured(url: str, cookie: str, args: argparse.Namespace, script: Path, master: int) -> str:
     """One page under load, with the CPU it took per request: gunicorn, PostgreSQL, wrk."""
-    if args.warmup:
-        _wrk(url, cookie, args.connections, args.warmup, script)
+    if args.warmup:  # enough connections to reach every worker's first (slow) request
+        warm = max(args.connections, 2 * args.workers * args.threads)
+        _wrk(url, cookie, warm, args.warmup, script)
     load = _load()
     pids = _server_pids(master)
     before = _cpu({abs(pid) for pid in pids})
@@ -221,13 +223,15 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="benchmarks web_load")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=30)
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
-    parser.add_argument("--worker-class", default="sync", help="gunicorn's: sync or gthread")
-    parser.add_argument("--threads", type=int, default=1, help="threads per gthread worker")
+    # gthread keeps connections alive; 5 sync workers did a half to a third of the requests
+    # at 50 connections, with wrk's 2 s timeouts (figures in docs/benchmarks.md)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn's: gthread or sync")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker")
     parser.add_argument("--port", type=int, default=8077)
     parser.add_argument("--pages", default=",".join(PAGES), help=", ".join(PAGES + FLOOR))
     parser.add_argument("--sessions", choices=sorted(SESSION_ENGINES), default="db")
-    parser.add_argument("--warmup", type=int, default=2, help="seconds of load before each page")
+    parser.add_argument("--warmup", type=int, default=3, help="seconds of load before each page")
     return parser.parse_args(argv)
 
 
