@@ -26,7 +26,7 @@ import numpy.typing as npt
 import pandas as pd
 import psycopg
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from effekt.progression.choices import Distance, TargetGroup
 from effekt.progression.models import Course
@@ -49,32 +49,47 @@ INDICATOR_LIMIT, DAY_LIMIT, POINT_LIMIT = 2**4, 2**20, 2**2  # bits of a packed 
 COURSE_LIMIT = 2 ** (63 - 4 - 20 - 2)
 DAYS = "- DATE '1970-01-01'"  # date minus the epoch: days as int4
 
-# Columns of one row per chosen course (%(chosen)s: the course filter's SQL). Text codes:
-# 1-based positions in the choices, 0 = NULL, -1 = a value outside the choices.
+# The course fields the statistics read, through the ORM (its joins and the filters), as
+# columns q_<name> of the subquery q.
+COURSE_FIELDS = {
+    "id": "id",
+    "person": "citizen_id",
+    "municipality": "municipality_id",
+    "supplier": "supplier_id",
+    "course_type": "course_type_id",
+    "group": "target_group",
+    "distance": "distance",
+    "start": "start_date",
+    "ended": "ended_on",
+    "category": "ending__category",
+    "goal": "result_goal",
+    "weeks": "course_type__standard_length_weeks",
+}
+# Columns of one row per course of q. Text codes: 1-based positions in the choices,
+# 0 = NULL, -1 = a value outside the choices.
 COURSE_COLUMNS = {
-    "id": ("c.id", "int8"),
-    "person": ("c.citizen_id", "int8"),
-    "municipality": ("c.municipality_id", "int8"),
-    "supplier": ("c.supplier_id", "int8"),
-    "course_type": ("c.course_type_id", "int8"),
-    "target_group": ("coalesce(array_position(%(groups)s, c.target_group::text), -1)", "int4"),
-    "distance": ("coalesce(array_position(%(distances)s, c.distance::text), -1)", "int4"),
+    "id": ("q.q_id", "int8"),
+    "person": ("q.q_person", "int8"),
+    "municipality": ("q.q_municipality", "int8"),
+    "supplier": ("q.q_supplier", "int8"),
+    "course_type": ("q.q_course_type", "int8"),
+    "target_group": ("coalesce(array_position(%(groups)s, q.q_group::text), -1)", "int4"),
+    "distance": ("coalesce(array_position(%(distances)s, q.q_distance::text), -1)", "int4"),
     "category": (
-        "CASE WHEN e.category IS NULL THEN 0"
-        " ELSE coalesce(array_position(%(categories)s, e.category::text), -1) END",
+        "CASE WHEN q.q_category IS NULL THEN 0"
+        " ELSE coalesce(array_position(%(categories)s, q.q_category::text), -1) END",
         "int4",
     ),
-    "end": (f"c.ended_on {DAYS}", "int4"),
+    "end": (f"q.q_ended {DAYS}", "int4"),
     "flags": (
         f"""(CASE WHEN x.last_end IS NOT NULL THEN {EXTENDED} ELSE 0 END)
-        + (CASE WHEN c.ended_on < coalesce(
-               x.last_end, c.start_date + (7 * t.standard_length_weeks - 1))
+        + (CASE WHEN q.q_ended < coalesce(x.last_end, q.q_start + (7 * q.q_weeks - 1))
            THEN {ENDED_EARLY} ELSE 0 END)
-        + (CASE WHEN jsonb_typeof(c.result_goal) = 'array'
-                 AND jsonb_array_length(c.result_goal) > 0 THEN {HAS_GOAL} ELSE 0 END)
-        + (CASE WHEN jsonb_typeof(c.result_goal) = 'array' AND e.category IS NOT NULL
-                 AND jsonb_exists(c.result_goal, e.category) THEN {REACHED_GOAL} ELSE 0 END)
-        + (CASE WHEN jsonb_typeof(c.result_goal) NOT IN ('array', 'null')
+        + (CASE WHEN jsonb_typeof(q.q_goal) = 'array'
+                 AND jsonb_array_length(q.q_goal) > 0 THEN {HAS_GOAL} ELSE 0 END)
+        + (CASE WHEN jsonb_typeof(q.q_goal) = 'array' AND q.q_category IS NOT NULL
+                 AND jsonb_exists(q.q_goal, q.q_category) THEN {REACHED_GOAL} ELSE 0 END)
+        + (CASE WHEN jsonb_typeof(q.q_goal) NOT IN ('array', 'null')
                  OR f.odd THEN {ODD} ELSE 0 END)""",
         "int4",
     ),
@@ -82,21 +97,19 @@ COURSE_COLUMNS = {
     "follow_up_6": ("coalesce(f.support_6, -1)", "int4"),
 }
 COURSE_FROM = """
-FROM progression_course c
-JOIN progression_coursetypeconfig t ON t.id = c.course_type_id
-LEFT JOIN progression_ending e ON e.course_id = c.id
+FROM (%(courses)s) q
 LEFT JOIN (
     SELECT course_id, max(new_planned_end) AS last_end FROM progression_extension
     GROUP BY course_id
-) x ON x.course_id = c.id
+) x ON x.course_id = q.q_id
 LEFT JOIN (
     SELECT course_id,
         max(CASE WHEN months_after = 3 THEN on_public_support::int END) AS support_3,
         max(CASE WHEN months_after = 6 THEN on_public_support::int END) AS support_6,
         bool_or(months_after NOT IN (3, 6)) AS odd
     FROM progression_followup GROUP BY course_id
-) f ON f.course_id = c.id
-WHERE c.id IN (%(chosen)s) AND c.ended_on IS NOT NULL
+) f ON f.course_id = q.q_id
+WHERE q.q_ended IS NOT NULL
 """
 # One record per indicator score with a citizen or caseworker score (a score with neither is
 # never compared), of measurements matching %(measurements)s. `key` packs the course, the
@@ -180,13 +193,21 @@ def _needs_midway(courses: Columns, scores: Columns) -> Array:
     return needs
 
 
+def _sql(query: QuerySet[Any, Any], prefix: str) -> tuple[str, dict[str, Any]]:
+    """A queryset's SQL with named parameters (prefix0, prefix1, ..) and their values."""
+    sql, values = query.order_by().query.sql_with_params()
+    names = [f"{prefix}{number}" for number in range(len(values))]
+    return sql % tuple(f"%({name})s" for name in names), dict(zip(names, values, strict=True))
+
+
 def load_arrays(courses: QuerySet[Course]) -> tuple[Columns, Columns] | None:
     """Course columns (COURSE_COLUMNS, sorted by id, names decoded) and score columns
     (course, point, day, indicator, citizen, caseworker) of `courses`, or None when a row
     needs the portable path."""
-    chosen, chosen_params = courses.order_by().values("id").query.sql_with_params()
-    params: dict[str, Any] = {f"p{i}": value for i, value in enumerate(chosen_params)}
-    chosen = chosen % tuple(f"%(p{i})s" for i in range(len(chosen_params)))
+    chosen, params = _sql(courses.values("id"), "c")
+    fields, field_params = _sql(
+        courses.values(**{f"q_{name}": F(field) for name, field in COURSE_FIELDS.items()}), "q"
+    )
     connection.ensure_connection()
     raw: psycopg.Connection[Any] = connection.connection
     with psycopg.Cursor(raw) as cursor:
@@ -196,7 +217,10 @@ def load_arrays(courses: QuerySet[Course]) -> tuple[Columns, Columns] | None:
             "categories": list(ENDING_CATEGORIES),
         }
         rows = _records(
-            cursor, COURSE_COLUMNS, COURSE_FROM.replace("%(chosen)s", chosen), params | choices
+            cursor,
+            COURSE_COLUMNS,
+            COURSE_FROM.replace("%(courses)s", fields),
+            field_params | choices,
         )
         order = np.argsort(rows["id"], kind="stable")
         rows = {name: values[order] for name, values in rows.items()}
