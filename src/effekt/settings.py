@@ -82,6 +82,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "effekt.urls"
 WSGI_APPLICATION = "effekt.wsgi.application"
 AUTH_USER_MODEL = "organisations.User"
+AUTHENTICATION_BACKENDS = ["effekt.organisations.backends.UserWithOrganisationBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
