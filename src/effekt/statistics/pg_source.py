@@ -19,10 +19,10 @@ caller then uses the portable path, so the result never depends on which path ra
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 import psycopg
 from django.db import connection
@@ -30,19 +30,21 @@ from django.db.models import F, QuerySet
 
 from effekt.progression.choices import Distance, TargetGroup
 from effekt.progression.models import Course
-from effekt.statistics.analysis.progression import SCORE_COLUMNS as SCORE_FRAME_COLUMNS
-from effekt.statistics.analysis.records import (
-    ENDING_CATEGORIES,
-    POINTS,
-    FollowUpMonths,
-    FollowUpRecord,
+from effekt.statistics.analysis.records import ENDING_CATEGORIES, FollowUpRecord
+from effekt.statistics.pg_frames import (
+    DB_POINTS,
+    ENDED_EARLY,
+    EXTENDED,
+    HAS_GOAL,
+    ODD,
+    REACHED_GOAL,
+    Array,
+    Columns,
+    course_frame,
+    follow_ups,
+    score_frame,
 )
-from effekt.statistics.analysis.steering import COURSE_FRAME_COLUMNS
 
-Array = npt.NDArray[Any]
-Columns = dict[str, Array]
-EXTENDED, ENDED_EARLY, HAS_GOAL, REACHED_GOAL, ODD = 1, 2, 4, 8, 16
-DB_POINTS = ("baseline", "midway", "final")  # PointKind; code = position (0-based)
 WIDTHS = {"int8": ">i8", "int4": ">i4", "float8": ">f8"}
 SENDS = {"int8": "int8send", "int4": "int4send", "float8": "float8send"}
 INDICATOR_LIMIT, DAY_LIMIT, POINT_LIMIT = 2**4, 2**20, 2**2  # bits of a packed score key
@@ -182,14 +184,14 @@ def _names(cursor: psycopg.Cursor[Any], courses: Columns) -> None:
         courses[kind] = names[np.searchsorted(keys[kind], courses[kind])]
 
 
-def _needs_midway(courses: Columns, scores: Columns) -> Array:
+def _needs_midway(ids: Array, scores: Columns) -> Array:
     """Ids of the courses whose final measurement lacks a citizen or a caseworker score."""
     final = scores["point"] == DB_POINTS.index("final")
     complete = np.intersect1d(
         scores["course"][final & ~np.isnan(scores["citizen"])],
         scores["course"][final & ~np.isnan(scores["caseworker"])],
     )
-    needs: Array = np.setdiff1d(courses["id"], complete)
+    needs: Array = np.setdiff1d(ids, complete)
     return needs
 
 
@@ -200,134 +202,78 @@ def _sql(query: QuerySet[Any, Any], prefix: str) -> tuple[str, dict[str, Any]]:
     return sql % tuple(f"%({name})s" for name in names), dict(zip(names, values, strict=True))
 
 
-def load_arrays(courses: QuerySet[Course]) -> tuple[Columns, Columns] | None:
-    """Course columns (COURSE_COLUMNS, sorted by id, names decoded) and score columns
-    (course, point, day, indicator, citizen, caseworker) of `courses`, or None when a row
-    needs the portable path."""
-    chosen, params = _sql(courses.values("id"), "c")
-    fields, field_params = _sql(
+def _course_arrays(cursor: psycopg.Cursor[Any], courses: QuerySet[Course]) -> Columns | None:
+    """COURSE_COLUMNS of `courses`, sorted by id, names decoded; None if a row needs the
+    portable path."""
+    fields, params = _sql(
         courses.values(**{f"q_{name}": F(field) for name, field in COURSE_FIELDS.items()}), "q"
     )
-    connection.ensure_connection()
-    raw: psycopg.Connection[Any] = connection.connection
+    choices = {
+        "groups": list(TargetGroup.values),
+        "distances": list(Distance.values),
+        "categories": list(ENDING_CATEGORIES),
+    }
+    rows = _records(
+        cursor, COURSE_COLUMNS, COURSE_FROM.replace("%(courses)s", fields), params | choices
+    )
+    order = np.argsort(rows["id"], kind="stable")
+    rows = {name: values[order] for name, values in rows.items()}
+    odd = (rows["flags"] & ODD) > 0
+    unknown = (rows["target_group"] < 1) | (rows["distance"] < 1) | (rows["category"] < 0)
+    if odd.any() or unknown.any():
+        return None
+    _names(cursor, rows)
+    return rows
+
+
+def _score_part(
+    cursor: psycopg.Cursor[Any], measured: str, params: dict[str, Any]
+) -> Columns | None:
+    """The unpacked score columns of the measurements matching `measured`, or None."""
+    part = _records(cursor, SCORE_COLUMNS, SCORE_FROM % {"measurements": measured}, params)
+    return None if (part["key"] < 0).any() else _unpacked(part)
+
+
+def _score_arrays(
+    raw: psycopg.Connection[Any], chosen: str, params: dict[str, Any], ids: Array
+) -> Columns | None:
+    """Score columns (course, point, day, indicator, citizen, caseworker) of the courses
+    `chosen` (their sorted `ids`): baseline and final measurements, then the midway ones
+    that can be the latest. None if a row needs the portable path."""
     with psycopg.Cursor(raw) as cursor:
-        choices = {
-            "groups": list(TargetGroup.values),
-            "distances": list(Distance.values),
-            "categories": list(ENDING_CATEGORIES),
-        }
-        rows = _records(
+        first = _score_part(cursor, f"m.course_id IN ({chosen}) AND m.point <> 'midway'", params)
+        if first is None:
+            return None
+        needs = _needs_midway(ids, first)
+        if not len(needs):
+            return first
+        midway = _score_part(
             cursor,
-            COURSE_COLUMNS,
-            COURSE_FROM.replace("%(courses)s", fields),
-            field_params | choices,
+            "m.course_id = ANY(%(needs)s) AND m.point = 'midway'",
+            {"needs": needs.tolist()},
         )
-        order = np.argsort(rows["id"], kind="stable")
-        rows = {name: values[order] for name, values in rows.items()}
-        odd = (rows["flags"] & ODD) > 0
-        unknown = (rows["target_group"] < 1) | (rows["distance"] < 1) | (rows["category"] < 0)
-        if odd.any() or unknown.any():
-            return None
-        measured = f"m.course_id IN ({chosen}) AND m.point <> 'midway'"
-        scores = _records(cursor, SCORE_COLUMNS, SCORE_FROM % {"measurements": measured}, params)
-        if (scores["key"] < 0).any():
-            return None
-        scores = _unpacked(scores)
-        midway = _needs_midway(rows, scores)
-        if len(midway):
-            measured = "m.course_id = ANY(%(needs)s) AND m.point = 'midway'"
-            extra = _records(
-                cursor,
-                SCORE_COLUMNS,
-                SCORE_FROM % {"measurements": measured},
-                {"needs": midway.tolist()},
-            )
-            if (extra["key"] < 0).any():
-                return None
-            extra = _unpacked(extra)
-            scores = {name: np.concatenate([scores[name], extra[name]]) for name in scores}
-        _names(cursor, rows)
-    return rows, scores
-
-
-def _decoded(codes: Array, values: list[str]) -> npt.NDArray[np.object_]:
-    """Codes (1-based positions, 0 = None) as an object array of the values."""
-    table = np.array([None, *values], dtype=object)
-    decoded: npt.NDArray[np.object_] = table[codes]
-    return decoded
-
-
-def _days(days: Array) -> Array:
-    """Days since 1970-01-01 as datetime64[ns], like dates read by pandas."""
-    return days.astype("datetime64[D]").astype("datetime64[ns]")
-
-
-def course_frame(rows: Columns) -> pd.DataFrame:
-    """The COURSE_FRAME_COLUMNS frame (ids still integers) of `load_arrays`' course columns."""
-    flags = rows["flags"]
-    return pd.DataFrame(
-        {
-            "course_id": rows["id"],
-            "person_id": rows["person"],
-            "municipality_code": rows["municipality"],
-            "supplier": rows["supplier"],
-            "course_type": rows["course_type"],
-            "target_group": _decoded(rows["target_group"], list(TargetGroup.values)),
-            "distance": _decoded(rows["distance"], list(Distance.values)),
-            "end": _days(rows["end"]),
-            "extended": (flags & EXTENDED) > 0,
-            "ended_early": (flags & ENDED_EARLY) > 0,
-            "ending_category": _decoded(rows["category"], list(ENDING_CATEGORIES)),
-            "has_goal": (flags & HAS_GOAL) > 0,
-            "reached_goal": (flags & REACHED_GOAL) > 0,
-        },
-        columns=COURSE_FRAME_COLUMNS,
-    )
-
-
-def score_frame(rows: Columns, scores: Columns) -> pd.DataFrame:
-    """The SCORE_COLUMNS frame (integer course ids, categorical points) of `load_arrays`'
-    score columns; the final measurement of a course that ended early is its early final."""
-    early = rows["id"][(rows["flags"] & ENDED_EARLY) > 0]  # sorted
-    course, point = scores["course"], scores["point"].copy()
-    position = np.minimum(np.searchsorted(early, course), max(len(early) - 1, 0))
-    is_early = early[position] == course if len(early) else np.zeros(len(course), dtype=bool)
-    point[is_early & (point == DB_POINTS.index("final"))] = POINTS.index("early_final")
-    return pd.DataFrame(
-        {
-            "course_id": course,
-            "point": pd.Categorical.from_codes(point, categories=pd.Index(POINTS)),
-            "date": _days(scores["day"]),
-            "indicator": scores["indicator"].astype(np.int64),
-            "citizen": scores["citizen"],
-            "caseworker": scores["caseworker"],
-        },
-        columns=SCORE_FRAME_COLUMNS,
-    )
-
-
-def follow_ups(rows: Columns) -> list[FollowUpRecord]:
-    """The follow-ups registered for the courses of `load_arrays`' course columns."""
-    records = []
-    columns: tuple[tuple[FollowUpMonths, str], ...] = ((3, "follow_up_3"), (6, "follow_up_6"))
-    for months, column in columns:
-        registered = rows[column] >= 0
-        ids = rows["id"][registered].astype(str).tolist()
-        support = (rows[column][registered] == 1).tolist()
-        records += [
-            FollowUpRecord(pk, months, on)  # positional: faster for many records
-            for pk, on in zip(ids, support, strict=True)
-        ]
-    return records
+    if midway is None:
+        return None
+    return {name: np.concatenate([first[name], midway[name]]) for name in first}
 
 
 def load_packed(
     courses: QuerySet[Course],
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[FollowUpRecord]] | None:
     """Course frame and score frame (integer course ids) and follow-ups of `courses`, or
-    None when a row needs the portable path."""
-    arrays = load_arrays(courses)
-    if arrays is None:
+    None when a row needs the portable path. The course frame and the follow-ups are built
+    while PostgreSQL reads the scores (on the same connection, in a worker thread)."""
+    chosen, params = _sql(courses.values("id"), "c")
+    connection.ensure_connection()
+    raw: psycopg.Connection[Any] = connection.connection
+    with psycopg.Cursor(raw) as cursor:
+        rows = _course_arrays(cursor, courses)
+    if rows is None:
         return None
-    rows, scores = arrays
-    return course_frame(rows), score_frame(rows, scores), follow_ups(rows)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(_score_arrays, raw, chosen, params, rows["id"])
+        frame, registered = course_frame(rows), follow_ups(rows)
+        scores = pending.result()
+    if scores is None:
+        return None
+    return frame, score_frame(rows, scores), registered
