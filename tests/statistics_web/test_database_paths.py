@@ -240,3 +240,16 @@ def test_a_period_without_courses_gives_empty_figures(courses: World) -> None:
     ):
         result = steering_statistics(data, period)
         assert (result.current.courses, result.current.progression_mean.total) == (0, 0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_scores_come_from_a_second_connection_alike(
+    courses: World,
+) -> None:
+    assert not connection.in_atomic_block  # PostgreSQL reads the scores on a second connection
+    loaded, portable = DatabaseSource().load(Filters(), PERIOD), _portable()
+    pd.testing.assert_frame_equal(loaded.courses, portable.courses)
+    for perspective in PERSPECTIVES:
+        assert _statistics(loaded, perspective) == _statistics(portable, perspective)
+    mean = _statistics(loaded, "caseworker").current.progression_mean
+    assert (mean.progression, mean.stagnation, mean.regression) == (2, 1, 1)

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import psycopg
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import F, QuerySet
 
 from effekt.progression.choices import Distance, TargetGroup
@@ -132,6 +132,7 @@ SCORE_COLUMNS = {
     "citizen": ("coalesce(s.citizen, 'NaN')", "float8"),
     "caseworker": ("coalesce(s.caseworker, 'NaN')", "float8"),
 }
+FIRST_PHASE = "m.course_id IN (%s) AND m.point <> 'midway'"
 SCORE_FROM = """
 FROM progression_indicatorscore s
 JOIN progression_measurement m ON m.id = s.measurement_id
@@ -234,24 +235,31 @@ def _score_part(
     return None if (part["key"] < 0).any() else _unpacked(part)
 
 
-def _score_arrays(
-    raw: psycopg.Connection[Any], chosen: str, params: dict[str, Any], ids: Array
+def _first_scores(
+    chosen: str, params: dict[str, Any], raw: psycopg.Connection[Any] | None
 ) -> Columns | None:
-    """Score columns (course, point, day, indicator, citizen, caseworker) of the courses
-    `chosen` (their sorted `ids`): baseline and final measurements, then the midway ones
-    that can be the latest. None if a row needs the portable path."""
-    with psycopg.Cursor(raw) as cursor:
-        first = _score_part(cursor, f"m.course_id IN ({chosen}) AND m.point <> 'midway'", params)
-        if first is None:
-            return None
-        needs = _needs_midway(ids, first)
-        if not len(needs):
-            return first
-        midway = _score_part(
-            cursor,
-            "m.course_id = ANY(%(needs)s) AND m.point = 'midway'",
-            {"needs": needs.tolist()},
-        )
+    """The scores of the baseline and final measurements of the courses `chosen`: on `raw`
+    (a psycopg connection), or on a connection of this thread's own when `raw` is None."""
+    if raw is not None:
+        with psycopg.Cursor(raw) as cursor:
+            return _score_part(cursor, FIRST_PHASE % chosen, params)
+    own = connections[DEFAULT_DB_ALIAS]
+    try:
+        own.ensure_connection()
+        with psycopg.Cursor(own.connection) as cursor:
+            return _score_part(cursor, FIRST_PHASE % chosen, params)
+    finally:
+        own.close()
+
+
+def _with_midway(cursor: psycopg.Cursor[Any], ids: Array, first: Columns) -> Columns | None:
+    """`first` and the scores of the midway measurements that can be the latest ones."""
+    needs = _needs_midway(ids, first)
+    if not len(needs):
+        return first
+    midway = _score_part(
+        cursor, "m.course_id = ANY(%(needs)s) AND m.point = 'midway'", {"needs": needs.tolist()}
+    )
     if midway is None:
         return None
     return {name: np.concatenate([first[name], midway[name]]) for name in first}
@@ -261,19 +269,31 @@ def load_packed(
     courses: QuerySet[Course],
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[FollowUpRecord]] | None:
     """Course frame and score frame (integer course ids) and follow-ups of `courses`, or
-    None when a row needs the portable path. The course frame and the follow-ups are built
-    while PostgreSQL reads the scores (on the same connection, in a worker thread)."""
+    None when a row needs the portable path.
+
+    The baseline and final scores are read in a worker thread: outside a transaction on a
+    connection of its own, while this thread reads the courses (PostgreSQL runs both
+    queries at once); inside one (which a second connection would not see) on the same
+    connection after the courses. Either way the course frame and the follow-ups are built
+    while PostgreSQL reads the scores.
+    """
     chosen, params = _sql(courses.values("id"), "c")
     connection.ensure_connection()
     raw: psycopg.Connection[Any] = connection.connection
-    with psycopg.Cursor(raw) as cursor:
-        rows = _course_arrays(cursor, courses)
-    if rows is None:
-        return None
+    separate = not connection.in_atomic_block
     with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = pool.submit(_score_arrays, raw, chosen, params, rows["id"])
+        early = pool.submit(_first_scores, chosen, params, None) if separate else None
+        with psycopg.Cursor(raw) as cursor:
+            rows = _course_arrays(cursor, courses)
+        if rows is None:
+            return None
+        pending = early or pool.submit(_first_scores, chosen, params, raw)
         frame, registered = course_frame(rows), follow_ups(rows)
-        scores = pending.result()
+        first = pending.result()
+    if first is None:
+        return None
+    with psycopg.Cursor(raw) as cursor:
+        scores = _with_midway(cursor, rows["id"], first)
     if scores is None:
         return None
     return frame, score_frame(rows, scores), registered
