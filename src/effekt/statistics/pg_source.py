@@ -186,13 +186,18 @@ def _names(cursor: psycopg.Cursor[Any], courses: Columns) -> None:
 
 
 def _needs_midway(ids: Array, scores: Columns) -> Array:
-    """Ids of the courses whose final measurement lacks a citizen or a caseworker score."""
-    final = scores["point"] == DB_POINTS.index("final")
-    complete = np.intersect1d(
-        scores["course"][final & ~np.isnan(scores["citizen"])],
-        scores["course"][final & ~np.isnan(scores["caseworker"])],
-    )
-    needs: Array = np.setdiff1d(ids, complete)
+    """Ids (of the sorted `ids`) of the courses whose final measurement lacks a citizen or a
+    caseworker score."""
+    complete = np.zeros((2, len(ids) + 1), dtype=bool)  # the last column: other courses
+    if len(ids):
+        final = scores["point"] == DB_POINTS.index("final")
+        course = scores["course"][final]
+        rows = np.minimum(np.searchsorted(ids, course), len(ids) - 1)
+        rows[ids[rows] != course] = len(ids)  # a course the course query did not see
+        for perspective, column in enumerate(("citizen", "caseworker")):
+            complete[perspective, rows[~np.isnan(scores[column][final])]] = True
+    complete = complete[:, :-1]
+    needs: Array = ids[~complete.all(axis=0)]
     return needs
 
 
