@@ -1,5 +1,6 @@
 """The measure logic stays in an Ibis subset that PySpark also runs: every stage compiles to
-Spark SQL (PySpark itself is not installed here, so the stages are compiled, not executed)."""
+Spark SQL without a Spark (fast, in every database run). Running the stages on PySpark and
+comparing the rows with DuckDB is the conformance suite, tests/monitoring_spark."""
 
 from __future__ import annotations
 
