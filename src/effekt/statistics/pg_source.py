@@ -285,7 +285,7 @@ def load_packed(
     chosen, params = _sql(courses.values("id"), "c")
     connection.ensure_connection()
     raw: psycopg.Connection[Any] = connection.connection
-    separate = not connection.in_atomic_block
+    separate = connection.get_autocommit() and not connection.in_atomic_block
     with ThreadPoolExecutor(max_workers=1) as pool:
         early = pool.submit(_first_scores, chosen, params, None) if separate else None
         with psycopg.Cursor(raw) as cursor:
