@@ -24,7 +24,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 
 from effekt.progression.models import (
     Course,
@@ -35,6 +35,7 @@ from effekt.progression.models import (
     IndicatorScore,
     Measurement,
 )
+from effekt.statistics import pg_source
 from effekt.statistics.analysis import (
     ClassificationConfig,
     Filters,
@@ -253,3 +254,22 @@ def test_outside_a_transaction_the_scores_come_from_a_second_connection_alike(
         assert _statistics(loaded, perspective) == _statistics(portable, perspective)
     mean = _statistics(loaded, "caseworker").current.progression_mean
     assert (mean.progression, mean.stagnation, mean.regression) == (2, 1, 1)
+
+
+class _Refusing:
+    """Stands in for django.db.connections: every new connection is refused."""
+
+    def __getitem__(self, alias: str) -> object:
+        raise OperationalError("too many connections")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_a_second_connection_the_scores_come_from_the_first(
+    courses: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pg_source, "connections", _Refusing())
+    loaded, portable = DatabaseSource().load(Filters(), PERIOD), _portable()
+    for perspective in PERSPECTIVES:
+        assert _statistics(loaded, perspective) == _statistics(portable, perspective)
+    mean = _statistics(loaded, "citizen").current.progression_mean
+    assert (mean.progression, mean.stagnation, mean.regression) == (1, 2, 1)

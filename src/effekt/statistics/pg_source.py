@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import psycopg
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections
 from django.db.models import F, QuerySet
 
 from effekt.progression.choices import Distance, TargetGroup
@@ -294,7 +294,10 @@ def load_packed(
             return None
         pending = early or pool.submit(_first_scores, chosen, params, raw)
         frame, registered = course_frame(rows), follow_ups(rows)
-        first = pending.result()
+        try:
+            first = pending.result()
+        except OperationalError:  # no second connection (say, too many): use this one
+            first = _first_scores(chosen, params, raw)
     if first is None:
         return None
     with psycopg.Cursor(raw) as cursor:
