@@ -13,7 +13,8 @@ only for courses whose final measurement lacks scores of the citizen or of the c
 (a midway measurement is never the latest one when the final one has both).
 
 It returns None when a row cannot be coded that way (a text value outside the field's
-choices, a result goal that is not a JSON list, a follow-up other than 3 or 6 months); the
+choices, a result goal that is not a JSON list, a follow-up other than 3 or 6 months, a
+measurement dated before 1970, an indicator above 15 or a course id of 2**37 or more); the
 caller then uses the portable path, so the result never depends on which path ran.
 """
 
