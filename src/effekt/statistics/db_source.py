@@ -54,8 +54,9 @@ class DatabaseSource:
         return courses
 
     def load(self, filters: Filters, period: Period) -> StatisticsInput:
-        """The prepared input; on PostgreSQL from packed arrays (`pg_source`), elsewhere (or
-        when a row needs it) from the portable ORM queries. Both give the same input."""
+        """The prepared input; on PostgreSQL from packed arrays (`pg_source`, only the scores
+        the figures use), elsewhere (or when a row needs it) from the portable ORM queries.
+        Both give the same statistics."""
         courses = self.courses(filters, period)
         frames = load_packed(courses) if connection.vendor == "postgresql" else None
         return prepared_input(*(frames or load_portable(courses)))
