@@ -94,6 +94,9 @@ class _Store:
 
     def __init__(self, con: ibis.BaseBackend, on_step: Step | None) -> None:
         self.con, self.on_step = con, on_step
+        if con.name == "duckdb":
+            # nothing reads the stored stages in order: DuckDB may write them in parallel
+            con.raw_sql("SET preserve_insertion_order = false")
 
     def __call__(self, name: str, expr: ir.Table) -> ir.Table:
         if self.on_step:

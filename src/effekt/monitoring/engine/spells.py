@@ -94,13 +94,15 @@ def of_age(persons: ir.Table, m: ir.IntegerValue, rules: Rules) -> ir.BooleanVal
     return (age >= 16 * 12) & (age < _pension_months(persons.birth_day, rules))
 
 
-def residence_on(rows: ir.Table, day: str, residence_monthly: ir.Table) -> ir.Table:
+def residence_on(rows: ir.Table, day: str, residence: ir.Table) -> ir.Table:
     """`rows` (person_id, m, `day`) with the municipality lived in on `day`; of two residence
-    rows holding the day, the one starting last (`moved_in`) wins."""
-    r = residence_monthly.select(
-        "person_id", "m", "municipality_code", "moved_in", r_from="in_start", r_to="in_end"
+    rows holding the day, the one starting last (`moved_in`) wins.
+
+    `residence` holds intervals (start_day, end_day): an equi-join on the person's few rows."""
+    r = residence.select(
+        "person_id", "municipality_code", "moved_in", r_from="start_day", r_to="end_day"
     )
-    joined = rows.join(r, ["person_id", "m"])
+    joined = rows.join(r, "person_id")
     joined = joined.filter((joined.r_from <= joined[day]) & (joined[day] <= joined.r_to))
     rank = ibis.row_number().over(
         group_by=["person_id", "m", day],
@@ -114,7 +116,7 @@ def residence_on(rows: ir.Table, day: str, residence_monthly: ir.Table) -> ir.Ta
 
 
 def population(
-    senior: ir.Table, persons: ir.Table, residence_monthly: ir.Table, rules: Rules, span: Span
+    senior: ir.Table, persons: ir.Table, residence: ir.Table, rules: Rules, span: Span
 ) -> ir.Table:
     """The measured population: person, month, municipality, main benefit, spell start.
 
@@ -123,7 +125,7 @@ def population(
     measured = senior.filter(senior.long_enough & senior.m.between(span.start, span.end))
     aged = measured.join(persons, "person_id")
     aged = aged.filter(of_age(aged, aged.m, rules))
-    located = residence_on(aged, "last_in_m", residence_monthly)
+    located = residence_on(aged, "last_in_m", residence)
     return located.select(
         "person_id", "m", "municipality_code", "benefit", "spell_start", "last_in_m"
     )
