@@ -48,7 +48,7 @@ def stages(
         "benefit_intervals", spells.benefit_intervals(staged["benefits"], rules, span)
     )
     isl = store("benefit_islands", spells.benefit_islands(intervals))
-    pieces = store("benefit_pieces", spells.benefit_pieces(isl, cal))
+    pieces = store("benefit_pieces", spells.benefit_pieces(isl, cal, rules, span))
     days = store("benefit_days", spells.benefit_days(pieces))
     main = store("main_benefit", spells.main_benefit(days, rules))
     dead = store("dead_periods", spells.dead_islands(staged["exemptions"], rules, span))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-from effekt.monitoring.engine.calendar import day_number
+from effekt.monitoring.engine.calendar import day_number, first_day
 from effekt.monitoring.engine.frames import by_month, clip, merge_touching
 from effekt.monitoring.engine.parameters import Rules
 
@@ -43,11 +43,27 @@ def benefit_islands(intervals: ir.Table) -> ir.Table:
     return merge_touching(intervals, ["person_id", "benefit"]).drop("island")
 
 
-def benefit_pieces(islands: ir.Table, calendar: ir.Table) -> ir.Table:
-    """Merged intervals of each benefit cut into months (in_start, in_end inside month m)."""
-    return by_month(islands, calendar, ["person_id", "benefit"]).select(
-        "person_id", "benefit", "m", "in_start", "in_end"
+def benefit_pieces(islands: ir.Table, calendar: ir.Table, rules: Rules, span: Span) -> ir.Table:
+    """Merged intervals of each benefit cut into months (in_start, in_end inside month m), in
+    the measured months `span.start`..`span.end` with a measured benefit (only there does the
+    main benefit matter)."""
+    first = day_number(first_day(span.start))
+    cut = clip(islands, span.start, span.end, first, span.end_day)
+    own = by_month(cut.filter(cut.benefit.isin(rules.measured)), calendar, ["person_id", "benefit"])
+    own = own.select("person_id", "benefit", "m", "in_start", "in_end")
+    # other benefits compete in those months: the person's few islands, by equi-join
+    months = own.select("person_id", "m").distinct()
+    months = months.join(calendar.select("m", "first_day", "last_day"), "m")
+    others = cut.filter(~cut.benefit.isin(rules.measured))
+    j = months.join(others.select("person_id", "benefit", "start_day", "end_day"), "person_id")
+    j = j.select(
+        "person_id",
+        "benefit",
+        "m",
+        in_start=ibis.greatest(j.start_day, j.first_day),
+        in_end=ibis.least(j.end_day, j.last_day),
     )
+    return own.union(j.filter(j.in_start <= j.in_end))
 
 
 def benefit_days(pieces: ir.Table) -> ir.Table:
