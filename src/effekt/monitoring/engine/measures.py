@@ -103,6 +103,7 @@ def exemption_windows(exemptions: ir.Table, calendar: ir.Table, span: Span) -> i
 
 def _offer_days(conv: ir.Table, counted: ir.Table, calendar: ir.Table) -> ir.Table:
     """(person_id, day, allowed) for conversation days inside a counted offer."""
+    counted = counted.semi_join(conv.select("person_id").distinct(), "person_id")
     monthly = by_month(counted, calendar, ["person_id", "allowed"])
     days = conv.select("person_id", "m", "day").distinct()
     j = days.join(monthly.select("person_id", "m", "allowed", "in_start", "in_end"), KEYS)
@@ -120,7 +121,10 @@ def _dead_days(conv: ir.Table, dead: ir.Table) -> ir.Table:
 
 def _status_days(conv: ir.Table, residence: ir.Table, status: ir.Table) -> ir.Table:
     """(person_id, day, status) for conversations in a frikommune/forsøgskommune that day."""
+    # only persons who ever lived in a municipality with a status can have a status day
+    places = residence.semi_join(status.select("municipality_code"), "municipality_code")
     days = conv.select("person_id", "m", "day").distinct()
+    days = days.semi_join(places.select("person_id"), "person_id")
     located = residence_on(days, "day", residence)
     s = status.select("municipality_code", "status", s_from="start_day", s_to="end_day")
     j = located.join(s, "municipality_code")

@@ -89,8 +89,14 @@ def _span(options: RunOptions, staged: dict[str, ir.Table]) -> tuple[spells.Span
     return span, start
 
 
+# stages read once, by the next: left to the next stage's query, which streams them
+_STREAMED = frozenset(
+    {"benefit_pieces", "benefit_days", "offer_windows", "employment_windows", "exemption_windows"}
+)
+
+
 class _Store:
-    """Materialises each stage as a temporary table so later stages read it once."""
+    """Materialises each stage read more than once as a temporary table."""
 
     def __init__(self, con: ibis.BaseBackend, on_step: Step | None) -> None:
         self.con, self.on_step = con, on_step
@@ -101,6 +107,8 @@ class _Store:
     def __call__(self, name: str, expr: ir.Table) -> ir.Table:
         if self.on_step:
             self.on_step(f"computing {name}")
+        if name in _STREAMED:
+            return expr
         return self.con.create_table(f"int_{name}", expr, temp=True, overwrite=True)
 
 
