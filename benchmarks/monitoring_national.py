@@ -60,6 +60,30 @@ print(json.dumps({{"seconds": time.perf_counter() - began, "cpu": _cpu() - cpu0,
                    "worklist": len(result.worklist)}}))
 """
 
+# the pipeline once more, timing each stage (summed over the batches of persons); a stage
+# streamed into the next query counts with that query
+_STAGES = """
+import json, time, importlib
+from pathlib import Path
+from effekt.monitoring.engine import RunOptions, run
+engine = importlib.import_module("effekt.monitoring.engine.run")
+seconds = {{}}
+began = time.perf_counter()
+store = engine._Store.__call__
+def timed(self, name, expr):
+    if not seconds:
+        seconds["reading and validating"] = time.perf_counter() - began
+    t = time.perf_counter()
+    out = store(self, name, expr)
+    seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - t
+    return out
+engine._Store.__call__ = timed
+run(RunOptions(Path({data!r}), {start!r}, {end!r}, None, {limit!r}, {threads!r}))
+total = time.perf_counter() - began
+seconds["the rest (counts to Python, summaries)"] = total - sum(seconds.values())
+print(json.dumps({{"seconds": total, "stages": seconds}}))
+"""
+
 _REFERENCE = """
 import json, sys, time
 sys.path.insert(0, {root!r})
@@ -114,6 +138,7 @@ def _args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--memory-limit", default="3GB", help="DuckDB memory limit")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--sample-persons", type=int, default=10_000, help="0 skips the reference")
+    parser.add_argument("--stages", action="store_true", help="one more run, timing each stage")
     return parser.parse_args(argv)
 
 
@@ -142,6 +167,19 @@ def _reference(args: argparse.Namespace, work: Path) -> dict[str, float]:
         "engine_rows": float(str(engine["focus_rows"])),
         "reference_rows": float(str(reference["focus_rows"])),
     }
+
+
+def _print_stages(data: Path, start: str, end: str, args: argparse.Namespace) -> None:
+    code = _STAGES.format(
+        data=str(data), start=start, end=end, limit=args.memory_limit, threads=args.threads
+    )
+    timed, _ = _child(code)
+    stages = timed["stages"]
+    assert isinstance(stages, dict)
+    slowest = sorted(stages.items(), key=lambda item: -float(item[1]))
+    print(f"stages (one more run, {float(str(timed['seconds'])):.1f} s wall):")
+    for name, seconds in slowest:
+        print(f"  {float(seconds):6.1f} s  {name}")
 
 
 def main(argv: list[str]) -> int:
@@ -192,6 +230,8 @@ def main(argv: list[str]) -> int:
         f"{runs[0]['verdicts']} verdicts, {runs[0]['worklist']} work-list lines "
         f"(wall for all runs {time.perf_counter() - began:.0f} s)"
     )
+    if args.stages:
+        _print_stages(data, start, end, args)
     if args.sample_persons:
         ref = _reference(args, work)
         print(
