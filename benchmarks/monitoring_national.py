@@ -134,7 +134,12 @@ def _args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--persons", type=int, default=3_800_000)
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--first-year", type=int, default=2019)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of the pipeline (median)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of the floor and the pipeline (median); 0 skips them",
+    )
     parser.add_argument("--memory-limit", default="3GB", help="DuckDB memory limit")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--sample-persons", type=int, default=10_000, help="0 skips the reference")
@@ -199,6 +204,27 @@ def main(argv: list[str]) -> int:
         )  # fmt: skip
         print(f"generated {data} in {float(str(made['seconds'])):.1f} s, peak {peak:.2f} GB")
         print(f"rows: {made['rows']}")
+    start = f"{args.first_year}-01"
+    end = f"{args.first_year + args.years - 1}-12"
+    if args.repeat > 0:
+        _floor_and_pipeline(args, data, work, (start, end))
+    if args.stages:
+        _print_stages(data, start, end, args)
+    if args.sample_persons:
+        ref = _reference(args, work)
+        print(
+            f"reference sample ({args.sample_persons} persons, 12 months): engine "
+            f"{ref['engine_s']:.1f} s, reference {ref['reference_s']:.1f} s, speed-up "
+            f"{ref['reference_s'] / ref['engine_s']:.1f}x "
+            f"({ref['engine_rows']:.0f} and {ref['reference_rows']:.0f} focus rows)"
+        )
+    return 0
+
+
+def _floor_and_pipeline(
+    args: argparse.Namespace, data: Path, work: Path, months: tuple[str, str]
+) -> None:
+    start, end = months
     config = {"memory_limit": args.memory_limit} | (
         {"threads": args.threads} if args.threads else {}
     )
@@ -210,8 +236,6 @@ def main(argv: list[str]) -> int:
         f"floor: DuckDB sort of benefits.parquet, median of {args.repeat}: {floor:.2f} s wall, "
         f"{_seconds(floor_runs, 'cpu'):.2f} s CPU"
     )
-    start = f"{args.first_year}-01"
-    end = f"{args.first_year + args.years - 1}-12"
     began = time.perf_counter()
     runs, peak = _median(
         _PIPELINE.format(
@@ -230,14 +254,3 @@ def main(argv: list[str]) -> int:
         f"{runs[0]['verdicts']} verdicts, {runs[0]['worklist']} work-list lines "
         f"(wall for all runs {time.perf_counter() - began:.0f} s)"
     )
-    if args.stages:
-        _print_stages(data, start, end, args)
-    if args.sample_persons:
-        ref = _reference(args, work)
-        print(
-            f"reference sample ({args.sample_persons} persons, 12 months): engine "
-            f"{ref['engine_s']:.1f} s, reference {ref['reference_s']:.1f} s, speed-up "
-            f"{ref['reference_s'] / ref['engine_s']:.1f}x "
-            f"({ref['engine_rows']:.0f} and {ref['reference_rows']:.0f} focus rows)"
-        )
-    return 0
