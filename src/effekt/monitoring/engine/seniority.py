@@ -227,12 +227,16 @@ def _holidays_within(j: ir.Table, holidays: ir.Table, dead: ir.Table, keys: list
 
 
 def _dagpenge_hours(
-    dp: ir.Table, periods: ir.Table, dead: ir.Table, calendar: ir.Table, holidays: ir.Table
+    dp: ir.Table,
+    periods: ir.Table,
+    dead: ir.Table,
+    calendar: ir.Table,
+    holidays: ir.Table | None,
 ) -> ir.Table:
     """Net hours (in UNITS per hundredth) of each dagpenge row inside each period and month.
 
-    Hours accrue on working days: Monday-Friday, less the holidays of `holidays` (empty
-    unless a parameter set switches the holiday calendar on)."""
+    Hours accrue on working days: Monday-Friday, less the holidays of `holidays` (None when
+    no parameter set switches the holiday calendar on)."""
     rows = dp.mutate(
         row_wd=weekdays(dp.start_day, dp.end_day), row_days=dp.end_day - dp.start_day + 1
     )
@@ -243,10 +247,12 @@ def _dagpenge_hours(
     keys = ["person_id", "line", "p_start", "m"]
     j = with_dead(j, dead, keys, ("a", "b"), count_weekdays=True, name="dead_wd")
     j = with_dead(j, dead, keys, ("a", "b"), count_weekdays=False, name="dead_d")
-    j = j.left_join(_holidays_within(j, holidays, dead, keys), keys)
-    j = j.drop(*[f"{k}_right" for k in keys])
-    hol, hol_live = j.hol.fill_null(0), j.hol_live.fill_null(0)
-    row_work = j.row_wd - hol.sum().over(ibis.window(group_by=["person_id", "line"]))
+    row_work, hol_live = j.row_wd, ibis.literal(0)
+    if holidays is not None:
+        j = j.left_join(_holidays_within(j, holidays, dead, keys), keys)
+        j = j.drop(*[f"{k}_right" for k in keys])
+        hol, hol_live = j.hol.fill_null(0), j.hol_live.fill_null(0)
+        row_work = j.row_wd - hol.sum().over(ibis.window(group_by=["person_id", "line"]))
     net_wd = weekdays(j.a, j.b) - j.dead_wd - hol_live
     net_days = j.b - j.a + 1 - j.dead_d
     accrual = ibis.cases(
@@ -271,7 +277,8 @@ def hours_seniority(
     names = [b for b in rules.measured if rules.rule(b) == "hours"]
     dp = intervals.filter(intervals.benefit.isin(names))
     periods = _periods(dp, calendar, end_day, end_m)
-    hours = _dagpenge_hours(dp, periods, dead, calendar, holidays)
+    switched_on = any(s.dagpenge_holidays for s in rules.sets)
+    hours = _dagpenge_hours(dp, periods, dead, calendar, holidays if switched_on else None)
     monthly = hours.group_by(["person_id", "p_start", "m"]).aggregate(accrual=hours.accrual.sum())
     upto = ibis.window(group_by=["person_id", "p_start"], order_by="m", rows=(None, 0))
     cum = monthly.mutate(seniority=monthly.accrual.sum().over(upto))
