@@ -7,7 +7,7 @@ not on the population. Per-municipality rows of the batches are added up here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import ibis.expr.types as ir  # type: ignore[import-untyped]
@@ -39,7 +39,7 @@ def _bucket(person_id: ir.StringValue, batches: int) -> ir.IntegerValue:
     return (person_id.hash() % batches + batches) % batches
 
 
-def add_up(rows: list[Row], keys: tuple[str, ...]) -> list[Row]:
+def add_up(rows: Sequence[Row], keys: tuple[str, ...]) -> list[Row]:
     """Rows with the same `keys` summed column by column (the other columns are counts)."""
     sums: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
