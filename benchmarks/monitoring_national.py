@@ -60,6 +60,30 @@ print(json.dumps({{"seconds": time.perf_counter() - began, "cpu": _cpu() - cpu0,
                    "worklist": len(result.worklist)}}))
 """
 
+# the pipeline once more, timing each stage (summed over the batches of persons); a stage
+# streamed into the next query counts with that query
+_STAGES = """
+import json, time, importlib
+from pathlib import Path
+from effekt.monitoring.engine import RunOptions, run
+engine = importlib.import_module("effekt.monitoring.engine.run")
+seconds = {{}}
+began = time.perf_counter()
+store = engine._Store.__call__
+def timed(self, name, expr):
+    if not seconds:
+        seconds["reading and validating"] = time.perf_counter() - began
+    t = time.perf_counter()
+    out = store(self, name, expr)
+    seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - t
+    return out
+engine._Store.__call__ = timed
+run(RunOptions(Path({data!r}), {start!r}, {end!r}, None, {limit!r}, {threads!r}))
+total = time.perf_counter() - began
+seconds["the rest (counts to Python, summaries)"] = total - sum(seconds.values())
+print(json.dumps({{"seconds": total, "stages": seconds}}))
+"""
+
 _REFERENCE = """
 import json, sys, time
 sys.path.insert(0, {root!r})
@@ -110,10 +134,16 @@ def _args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--persons", type=int, default=3_800_000)
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--first-year", type=int, default=2019)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of the pipeline (median)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of the floor and the pipeline (median); 0 skips them",
+    )
     parser.add_argument("--memory-limit", default="3GB", help="DuckDB memory limit")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--sample-persons", type=int, default=10_000, help="0 skips the reference")
+    parser.add_argument("--stages", action="store_true", help="one more run, timing each stage")
     return parser.parse_args(argv)
 
 
@@ -144,6 +174,19 @@ def _reference(args: argparse.Namespace, work: Path) -> dict[str, float]:
     }
 
 
+def _print_stages(data: Path, start: str, end: str, args: argparse.Namespace) -> None:
+    code = _STAGES.format(
+        data=str(data), start=start, end=end, limit=args.memory_limit, threads=args.threads
+    )
+    timed, _ = _child(code)
+    stages = timed["stages"]
+    assert isinstance(stages, dict)
+    slowest = sorted(stages.items(), key=lambda item: -float(item[1]))
+    print(f"stages (one more run, {float(str(timed['seconds'])):.1f} s wall):")
+    for name, seconds in slowest:
+        print(f"  {float(seconds):6.1f} s  {name}")
+
+
 def main(argv: list[str]) -> int:
     args = _args(argv)
     work = Path(tempfile.mkdtemp(prefix="effekt-bench-"))
@@ -161,6 +204,27 @@ def main(argv: list[str]) -> int:
         )  # fmt: skip
         print(f"generated {data} in {float(str(made['seconds'])):.1f} s, peak {peak:.2f} GB")
         print(f"rows: {made['rows']}")
+    start = f"{args.first_year}-01"
+    end = f"{args.first_year + args.years - 1}-12"
+    if args.repeat > 0:
+        _floor_and_pipeline(args, data, work, (start, end))
+    if args.stages:
+        _print_stages(data, start, end, args)
+    if args.sample_persons:
+        ref = _reference(args, work)
+        print(
+            f"reference sample ({args.sample_persons} persons, 12 months): engine "
+            f"{ref['engine_s']:.1f} s, reference {ref['reference_s']:.1f} s, speed-up "
+            f"{ref['reference_s'] / ref['engine_s']:.1f}x "
+            f"({ref['engine_rows']:.0f} and {ref['reference_rows']:.0f} focus rows)"
+        )
+    return 0
+
+
+def _floor_and_pipeline(
+    args: argparse.Namespace, data: Path, work: Path, months: tuple[str, str]
+) -> None:
+    start, end = months
     config = {"memory_limit": args.memory_limit} | (
         {"threads": args.threads} if args.threads else {}
     )
@@ -172,8 +236,6 @@ def main(argv: list[str]) -> int:
         f"floor: DuckDB sort of benefits.parquet, median of {args.repeat}: {floor:.2f} s wall, "
         f"{_seconds(floor_runs, 'cpu'):.2f} s CPU"
     )
-    start = f"{args.first_year}-01"
-    end = f"{args.first_year + args.years - 1}-12"
     began = time.perf_counter()
     runs, peak = _median(
         _PIPELINE.format(
@@ -192,12 +254,3 @@ def main(argv: list[str]) -> int:
         f"{runs[0]['verdicts']} verdicts, {runs[0]['worklist']} work-list lines "
         f"(wall for all runs {time.perf_counter() - began:.0f} s)"
     )
-    if args.sample_persons:
-        ref = _reference(args, work)
-        print(
-            f"reference sample ({args.sample_persons} persons, 12 months): engine "
-            f"{ref['engine_s']:.1f} s, reference {ref['reference_s']:.1f} s, speed-up "
-            f"{ref['reference_s'] / ref['engine_s']:.1f}x "
-            f"({ref['engine_rows']:.0f} and {ref['reference_rows']:.0f} focus rows)"
-        )
-    return 0

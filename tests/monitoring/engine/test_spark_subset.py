@@ -31,8 +31,19 @@ def _unbound_staged_tables(tmp_path: Path) -> dict[str, ir.Table]:
     return {name: ibis.table(t.schema(), name=f"stg_{name}") for name, t in staged.items()}
 
 
+PARAMETERS = Path(__file__).parents[3] / "src/effekt/monitoring/parameters/parameter_sets.toml"
+
+
 @pytest.mark.slow
-def test_every_stage_compiles_to_spark_sql(tmp_path: Path) -> None:
+@pytest.mark.parametrize("holidays", [False, True], ids=["default", "holiday-calendar"])
+def test_every_stage_compiles_to_spark_sql(tmp_path: Path, holidays: bool) -> None:
+    # the dagpenge holiday calendar adds joins only when a parameter set switches it on
+    parameters = tmp_path / "parameters.toml"
+    text = PARAMETERS.read_text("utf-8")
+    parameters.write_text(
+        text.replace("dagpenge_holidays = false", f"dagpenge_holidays = {str(holidays).lower()}"),
+        "utf-8",
+    )
     lo, start, end = month_index(2018, 1), month_index(2019, 2), month_index(2020, 12)
     span = Span(lo, start, end, day_number(first_day(lo)), day_number(first_day(end + 1)) - 1)
     compiled: dict[str, str] = {}
@@ -42,7 +53,7 @@ def test_every_stage_compiles_to_spark_sql(tmp_path: Path) -> None:
         compiled[name] = ibis.to_sql(expr, dialect="pyspark")
         return ibis.table(expr.schema(), name=name)
 
-    stages(_unbound_staged_tables(tmp_path), load_rules(), span, store)
+    stages(_unbound_staged_tables(tmp_path), load_rules(parameters), span, store)
     assert {"seniority", "population", "person_measures", "result_counts"} <= set(compiled)
     assert len(compiled) == STAGES, "the progress bar counts STAGES stored stages"
     for name, sql in compiled.items():

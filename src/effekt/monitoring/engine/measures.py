@@ -103,6 +103,7 @@ def exemption_windows(exemptions: ir.Table, calendar: ir.Table, span: Span) -> i
 
 def _offer_days(conv: ir.Table, counted: ir.Table, calendar: ir.Table) -> ir.Table:
     """(person_id, day, allowed) for conversation days inside a counted offer."""
+    counted = counted.semi_join(conv.select("person_id").distinct(), "person_id")
     monthly = by_month(counted, calendar, ["person_id", "allowed"])
     days = conv.select("person_id", "m", "day").distinct()
     j = days.join(monthly.select("person_id", "m", "allowed", "in_start", "in_end"), KEYS)
@@ -118,13 +119,16 @@ def _dead_days(conv: ir.Table, dead: ir.Table) -> ir.Table:
     return j.select("person_id", "day").distinct()
 
 
-def _status_days(conv: ir.Table, residence_monthly: ir.Table, status_monthly: ir.Table) -> ir.Table:
+def _status_days(conv: ir.Table, residence: ir.Table, status: ir.Table) -> ir.Table:
     """(person_id, day, status) for conversations in a frikommune/forsøgskommune that day."""
+    # only persons who ever lived in a municipality with a status can have a status day
+    places = residence.semi_join(status.select("municipality_code"), "municipality_code")
     days = conv.select("person_id", "m", "day").distinct()
-    located = residence_on(days, "day", residence_monthly)
-    s = status_monthly.select("municipality_code", "m", "status", "in_start", "in_end")
-    j = located.join(s, ["municipality_code", "m"])
-    j = j.filter((j.in_start <= j.day) & (j.day <= j.in_end))
+    days = days.semi_join(places.select("person_id"), "person_id")
+    located = residence_on(days, "day", residence)
+    s = status.select("municipality_code", "status", s_from="start_day", s_to="end_day")
+    j = located.join(s, "municipality_code")
+    j = j.filter((j.s_from <= j.day) & (j.day <= j.s_to))
     return j.select("person_id", "day", "status").distinct()
 
 
@@ -158,8 +162,8 @@ def conversation_windows(
     population: ir.Table,
     counted: ir.Table,
     dead: ir.Table,
-    residence_monthly: ir.Table,
-    status_monthly: ir.Table,
+    residence: ir.Table,
+    status: ir.Table,
     calendar: ir.Table,
     rules: Rules,
     span: Span,
@@ -173,7 +177,7 @@ def conversation_windows(
     tables = {
         "offer_days": offer_days,
         "dead_days": _dead_days(c, dead),
-        "status_days": _status_days(c, residence_monthly, status_monthly),
+        "status_days": _status_days(c, residence, status),
     }
     restricted = offer_days.filter(offer_days.allowed.notnull())
     c = _flagged(c, tables, rules).left_join(restricted, ["person_id", "day"])

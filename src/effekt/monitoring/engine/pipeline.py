@@ -18,7 +18,7 @@ from effekt.monitoring.engine.calendar import (
     first_day,
     holiday_table,
 )
-from effekt.monitoring.engine.frames import by_month, clip
+from effekt.monitoring.engine.frames import clip
 from effekt.monitoring.engine.parameters import Rules
 
 # stored stages of `stages` (one progress step each)
@@ -26,12 +26,11 @@ STAGES = 20
 Store = Callable[[str, ir.Table], ir.Table]
 
 
-def _monthly(
-    store: Store, t: ir.Table, span: spells.Span, cal: ir.Table, keys: list[str]
-) -> ir.Table:
+def _clipped(store: Store, name: str, t: ir.Table, span: spells.Span, keys: list[str]) -> ir.Table:
+    """Intervals cut to the months of the measures' windows: keys, start_day, end_day."""
     lo = span.start - WINDOW_MONTHS + 1
     cut = clip(t, lo, span.end, day_number(first_day(lo)), span.end_day)
-    return store(f"{keys[1]}_monthly", by_month(cut, cal, keys))
+    return store(name, cut.select(*keys, "start_day", "end_day"))
 
 
 def stages(
@@ -49,7 +48,7 @@ def stages(
         "benefit_intervals", spells.benefit_intervals(staged["benefits"], rules, span)
     )
     isl = store("benefit_islands", spells.benefit_islands(intervals))
-    pieces = store("benefit_pieces", spells.benefit_pieces(isl, cal))
+    pieces = store("benefit_pieces", spells.benefit_pieces(isl, cal, rules, span))
     days = store("benefit_days", spells.benefit_days(pieces))
     main = store("main_benefit", spells.main_benefit(days, rules))
     dead = store("dead_periods", spells.dead_islands(staged["exemptions"], rules, span))
@@ -59,13 +58,19 @@ def stages(
             main, intervals, isl, dead, cal, holidays, rules, span.end_day, span.end
         ),
     )
-    # residence by month is only needed for persons who can be measured
+    # residence is only needed for persons who can be measured
     candidates = senior.filter(senior.long_enough).select("person_id").distinct()
     lived = staged["residence"].semi_join(candidates, "person_id")
     lived = lived.mutate(moved_in=lived.start_day)
-    residence = _monthly(store, lived, span, cal, ["person_id", "municipality_code", "moved_in"])
-    status = _monthly(
-        store, staged["municipality_status"], span, cal, ["municipality_code", "status"]
+    residence = _clipped(
+        store, "residence", lived, span, ["person_id", "municipality_code", "moved_in"]
+    )
+    status = _clipped(
+        store,
+        "municipality_status",
+        staged["municipality_status"],
+        span,
+        ["municipality_code", "status"],
     )
     persons = staged["persons"]
     population = store("population", spells.population(senior, persons, residence, rules, span))

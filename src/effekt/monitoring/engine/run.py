@@ -10,7 +10,7 @@ from pathlib import Path
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-from effekt.monitoring.engine import backends, spells, summaries
+from effekt.monitoring.engine import backends, batches, spells, summaries
 from effekt.monitoring.engine.backends import Engine
 from effekt.monitoring.engine.calendar import (
     WINDOW_MONTHS,
@@ -89,15 +89,26 @@ def _span(options: RunOptions, staged: dict[str, ir.Table]) -> tuple[spells.Span
     return span, start
 
 
+# stages read once, by the next: left to the next stage's query, which streams them
+_STREAMED = frozenset(
+    {"benefit_pieces", "benefit_days", "offer_windows", "employment_windows", "exemption_windows"}
+)
+
+
 class _Store:
-    """Materialises each stage as a temporary table so later stages read it once."""
+    """Materialises each stage read more than once as a temporary table."""
 
     def __init__(self, con: ibis.BaseBackend, on_step: Step | None) -> None:
         self.con, self.on_step = con, on_step
+        if con.name == "duckdb":
+            # nothing reads the stored stages in order: DuckDB may write them in parallel
+            con.raw_sql("SET preserve_insertion_order = false")
 
     def __call__(self, name: str, expr: ir.Table) -> ir.Table:
         if self.on_step:
             self.on_step(f"computing {name}")
+        if name in _STREAMED:
+            return expr
         return backends.store(self.con, f"int_{name}", expr)
 
 
@@ -108,26 +119,35 @@ def compute(
     span: spells.Span,
     start: int,
     on_step: Step | None = None,
+    batch_persons: int = batches.BATCH_PERSONS,
 ) -> MonitoringResult:
-    """All stages from staged tables to the result object."""
-    tables = stages(staged, rules, span, _Store(con, on_step))
-    measured = tables["measured"]
-    focus_counts = tables["focus_counts"].to_pyarrow().to_pylist()
-    result_counts = tables["result_counts"]
+    """All stages from staged tables to the result object, in batches of persons."""
+    count = batches.batch_count(int(staged["persons"].count().to_pyarrow().as_py()), batch_persons)
+    store = _Store(con, batches.Progress(on_step, STAGES, STAGES * count))
+    focus: list[batches.Row] = []
+    counts: list[batches.Row] = []
+    last: list[batches.Row] = []
+    for batch in range(count):
+        tables = stages(batches.in_batch(staged, batch, count), rules, span, store)
+        measured = tables["measured"]
+        focus += tables["focus_counts"].to_pyarrow().to_pylist()
+        counts += tables["result_counts"].to_pyarrow().to_pylist()
+        last += measured.filter(measured.m == span.end).to_pyarrow().to_pylist()
     expected = staged["expected_rates"].to_pyarrow().to_pylist()
-    focus = summaries.focus_rows(focus_counts, span.start, start, span.end)
-    results = summaries.result_rows(
-        result_counts.to_pyarrow().to_pylist(), expected, span.start, start, span.end
+    focus_rows = summaries.focus_rows(
+        batches.add_up(focus, ("municipality_code", "m")), span.start, start, span.end
     )
-    last = measured.filter(measured.m == span.end).to_pyarrow().to_pylist()
+    results = summaries.result_rows(
+        batches.add_up(counts, ("municipality_code", "hy")), expected, span.start, start, span.end
+    )
     in_force = [s.name for s in rules.sets if s.valid_from <= first_day(span.end)]
     return MonitoringResult(
         start=month_label(start),
         end=month_label(span.end),
         parameter_sets=tuple(in_force) or (rules.sets[0].name,),
-        focus_targets=focus,
+        focus_targets=focus_rows,
         result_target=results,
-        verdicts=summaries.verdict_rows(focus, results, rules, start, span.end),
+        verdicts=summaries.verdict_rows(focus_rows, results, rules, start, span.end),
         worklist=summaries.worklist_rows(last),
     )
 

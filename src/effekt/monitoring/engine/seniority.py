@@ -29,20 +29,27 @@ KEYS = ["person_id", "m"]
 OUT = ["person_id", "m", "benefit", "last_in_m", "spell_start", "seniority", "threshold"]
 
 
-def dead_within(
-    rows: ir.Table, dead: ir.Table, keys: list[str], a: str, b: str, count_weekdays: bool
+def with_dead(
+    rows: ir.Table,
+    dead: ir.Table,
+    keys: list[str],
+    span: tuple[str, str],
+    count_weekdays: bool,
+    name: str = "dead",
 ) -> ir.Table:
-    """`keys` with `dead`: dead days (or weekdays) within [a, b] of each row.
+    """`rows` (unique by `keys`) with `name`: dead days (or weekdays) within the days
+    [a, b] = `span` of each row.
 
-    An equi-join on person_id with the person's few merged dead periods.
+    An equi-join on person_id with the person's few merged dead periods; only the rows of
+    persons with a dead period are summed, the others get 0.
     """
     d = dead.select("person_id", d_start="start_day", d_end="end_day")
-    j = rows.select(*keys, lo=rows[a], hi=rows[b]).join(d, "person_id", how="left")
+    j = rows.select(*keys, lo=rows[span[0]], hi=rows[span[1]]).join(d, "person_id")
     lo, hi = ibis.greatest(j.lo, j.d_start), ibis.least(j.hi, j.d_end)
     amount = weekdays(lo, hi) if count_weekdays else ibis.greatest(hi - lo + 1, 0)
-    # greatest/least skip nulls, so rows without a dead period get 0 explicitly
-    amount = ibis.ifelse(j.d_start.isnull(), 0, amount)
-    return j.group_by(keys).aggregate(dead=amount.sum())
+    found = j.group_by(keys).aggregate(**{name: amount.sum()})
+    out = rows.left_join(found, keys).drop(*[f"{k}_right" for k in keys])
+    return out.mutate(**{name: out[name].fill_null(0)})
 
 
 def needed_days(rows: ir.Table, calendar: ir.Table) -> ir.Table:
@@ -67,9 +74,8 @@ def needed_days(rows: ir.Table, calendar: ir.Table) -> ir.Table:
 
 def _elapsed(rows: ir.Table, dead: ir.Table, calendar: ir.Table) -> ir.Table:
     """Seniority in days: start to last day with the benefit, less dead days."""
-    keys = ["person_id", "m"]
-    dd = dead_within(rows, dead, keys, "spell_start", "last_in_m", count_weekdays=False)
-    j = needed_days(rows.join(dd, keys), calendar)
+    dd = with_dead(rows, dead, KEYS, ("spell_start", "last_in_m"), count_weekdays=False)
+    j = needed_days(dd, calendar)
     return j.select(
         *OUT[:-2], seniority=j.last_in_m - j.spell_start + 1 - j.dead, threshold=j.threshold
     )
@@ -221,12 +227,16 @@ def _holidays_within(j: ir.Table, holidays: ir.Table, dead: ir.Table, keys: list
 
 
 def _dagpenge_hours(
-    dp: ir.Table, periods: ir.Table, dead: ir.Table, calendar: ir.Table, holidays: ir.Table
+    dp: ir.Table,
+    periods: ir.Table,
+    dead: ir.Table,
+    calendar: ir.Table,
+    holidays: ir.Table | None,
 ) -> ir.Table:
     """Net hours (in UNITS per hundredth) of each dagpenge row inside each period and month.
 
-    Hours accrue on working days: Monday-Friday, less the holidays of `holidays` (empty
-    unless a parameter set switches the holiday calendar on)."""
+    Hours accrue on working days: Monday-Friday, less the holidays of `holidays` (None when
+    no parameter set switches the holiday calendar on)."""
     rows = dp.mutate(
         row_wd=weekdays(dp.start_day, dp.end_day), row_days=dp.end_day - dp.start_day + 1
     )
@@ -235,13 +245,14 @@ def _dagpenge_hours(
     j = j.mutate(a=ibis.greatest(j.in_start, j.pa), b=ibis.least(j.in_end, j.pb))
     j = j.filter(j.a <= j.b)
     keys = ["person_id", "line", "p_start", "m"]
-    dead_wd = dead_within(j, dead, keys, "a", "b", count_weekdays=True).rename(dead_wd="dead")
-    dead_d = dead_within(j, dead, keys, "a", "b", count_weekdays=False).rename(dead_d="dead")
-    j = j.join(dead_wd, keys).join(dead_d, keys)
-    j = j.left_join(_holidays_within(j, holidays, dead, keys), keys)
-    j = j.drop(*[f"{k}_right" for k in keys])
-    hol, hol_live = j.hol.fill_null(0), j.hol_live.fill_null(0)
-    row_work = j.row_wd - hol.sum().over(ibis.window(group_by=["person_id", "line"]))
+    j = with_dead(j, dead, keys, ("a", "b"), count_weekdays=True, name="dead_wd")
+    j = with_dead(j, dead, keys, ("a", "b"), count_weekdays=False, name="dead_d")
+    row_work, hol_live = j.row_wd, ibis.literal(0)
+    if holidays is not None:
+        j = j.left_join(_holidays_within(j, holidays, dead, keys), keys)
+        j = j.drop(*[f"{k}_right" for k in keys])
+        hol, hol_live = j.hol.fill_null(0), j.hol_live.fill_null(0)
+        row_work = j.row_wd - hol.sum().over(ibis.window(group_by=["person_id", "line"]))
     net_wd = weekdays(j.a, j.b) - j.dead_wd - hol_live
     net_days = j.b - j.a + 1 - j.dead_d
     accrual = ibis.cases(
@@ -266,7 +277,8 @@ def hours_seniority(
     names = [b for b in rules.measured if rules.rule(b) == "hours"]
     dp = intervals.filter(intervals.benefit.isin(names))
     periods = _periods(dp, calendar, end_day, end_m)
-    hours = _dagpenge_hours(dp, periods, dead, calendar, holidays)
+    switched_on = any(s.dagpenge_holidays for s in rules.sets)
+    hours = _dagpenge_hours(dp, periods, dead, calendar, holidays if switched_on else None)
     monthly = hours.group_by(["person_id", "p_start", "m"]).aggregate(accrual=hours.accrual.sum())
     upto = ibis.window(group_by=["person_id", "p_start"], order_by="m", rows=(None, 0))
     cum = monthly.mutate(seniority=monthly.accrual.sum().over(upto))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-from effekt.monitoring.engine.calendar import day_number
+from effekt.monitoring.engine.calendar import day_number, first_day
 from effekt.monitoring.engine.frames import by_month, clip, merge_touching
 from effekt.monitoring.engine.parameters import Rules
 
@@ -43,11 +43,27 @@ def benefit_islands(intervals: ir.Table) -> ir.Table:
     return merge_touching(intervals, ["person_id", "benefit"]).drop("island")
 
 
-def benefit_pieces(islands: ir.Table, calendar: ir.Table) -> ir.Table:
-    """Merged intervals of each benefit cut into months (in_start, in_end inside month m)."""
-    return by_month(islands, calendar, ["person_id", "benefit"]).select(
-        "person_id", "benefit", "m", "in_start", "in_end"
+def benefit_pieces(islands: ir.Table, calendar: ir.Table, rules: Rules, span: Span) -> ir.Table:
+    """Merged intervals of each benefit cut into months (in_start, in_end inside month m), in
+    the measured months `span.start`..`span.end` with a measured benefit (only there does the
+    main benefit matter)."""
+    first = day_number(first_day(span.start))
+    cut = clip(islands, span.start, span.end, first, span.end_day)
+    own = by_month(cut.filter(cut.benefit.isin(rules.measured)), calendar, ["person_id", "benefit"])
+    own = own.select("person_id", "benefit", "m", "in_start", "in_end")
+    # other benefits compete in those months: the person's few islands, by equi-join
+    months = own.select("person_id", "m").distinct()
+    months = months.join(calendar.select("m", "first_day", "last_day"), "m")
+    others = cut.filter(~cut.benefit.isin(rules.measured))
+    j = months.join(others.select("person_id", "benefit", "start_day", "end_day"), "person_id")
+    j = j.select(
+        "person_id",
+        "benefit",
+        "m",
+        in_start=ibis.greatest(j.start_day, j.first_day),
+        in_end=ibis.least(j.end_day, j.last_day),
     )
+    return own.union(j.filter(j.in_start <= j.in_end))
 
 
 def benefit_days(pieces: ir.Table) -> ir.Table:
@@ -94,13 +110,15 @@ def of_age(persons: ir.Table, m: ir.IntegerValue, rules: Rules) -> ir.BooleanVal
     return (age >= 16 * 12) & (age < _pension_months(persons.birth_day, rules))
 
 
-def residence_on(rows: ir.Table, day: str, residence_monthly: ir.Table) -> ir.Table:
+def residence_on(rows: ir.Table, day: str, residence: ir.Table) -> ir.Table:
     """`rows` (person_id, m, `day`) with the municipality lived in on `day`; of two residence
-    rows holding the day, the one starting last (`moved_in`) wins."""
-    r = residence_monthly.select(
-        "person_id", "m", "municipality_code", "moved_in", r_from="in_start", r_to="in_end"
+    rows holding the day, the one starting last (`moved_in`) wins.
+
+    `residence` holds intervals (start_day, end_day): an equi-join on the person's few rows."""
+    r = residence.select(
+        "person_id", "municipality_code", "moved_in", r_from="start_day", r_to="end_day"
     )
-    joined = rows.join(r, ["person_id", "m"])
+    joined = rows.join(r, "person_id")
     joined = joined.filter((joined.r_from <= joined[day]) & (joined[day] <= joined.r_to))
     rank = ibis.row_number().over(
         group_by=["person_id", "m", day],
@@ -114,7 +132,7 @@ def residence_on(rows: ir.Table, day: str, residence_monthly: ir.Table) -> ir.Ta
 
 
 def population(
-    senior: ir.Table, persons: ir.Table, residence_monthly: ir.Table, rules: Rules, span: Span
+    senior: ir.Table, persons: ir.Table, residence: ir.Table, rules: Rules, span: Span
 ) -> ir.Table:
     """The measured population: person, month, municipality, main benefit, spell start.
 
@@ -123,7 +141,7 @@ def population(
     measured = senior.filter(senior.long_enough & senior.m.between(span.start, span.end))
     aged = measured.join(persons, "person_id")
     aged = aged.filter(of_age(aged, aged.m, rules))
-    located = residence_on(aged, "last_in_m", residence_monthly)
+    located = residence_on(aged, "last_in_m", residence)
     return located.select(
         "person_id", "m", "municipality_code", "benefit", "spell_start", "last_in_m"
     )

@@ -21,13 +21,15 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from effekt.monitoring.engine import native
+from effekt.monitoring.engine.native import dated, empty, flag
 from effekt.monitoring.engine.schema import TABLES, Column, TableSpec
 
 EPOCH = ibis.date(1970, 1, 1)
 # Day number and month index standing for an empty end date ("still running").
 OPEN_DAY = 2_000_000
 OPEN_MONTH = 100_000
-LINE = "_line"
+LINE = native.LINE
 _DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 _HOURS = r"^[0-9]+(\.[0-9]{1,2})?$"
@@ -218,30 +220,27 @@ def validate(con: ibis.BaseBackend, raw: RawTable) -> ir.Table:
     return t
 
 
-def _day(value: ir.StringValue) -> ir.IntegerValue:
-    return value.cast("date").delta(EPOCH, unit="day").cast("int64")
+def _day(value: ir.Value) -> ir.IntegerValue:
+    return dated(value).delta(EPOCH, unit="day").cast("int64")
 
 
-def _month(value: ir.StringValue) -> ir.IntegerValue:
-    date = value.cast("date")
+def _month(value: ir.Value) -> ir.IntegerValue:
+    date = dated(value)
     return (date.year() * 12 + date.month() - 1).cast("int64")
 
 
-def _open_day(value: ir.StringValue) -> ir.IntegerValue:
-    return ibis.ifelse(
-        value == "", OPEN_DAY, value.nullif("").cast("date").delta(EPOCH, unit="day").cast("int64")
-    )
+def _open_day(value: ir.Value) -> ir.IntegerValue:
+    return ibis.ifelse(empty(value), OPEN_DAY, _day(value))
 
 
-def _open_month(value: ir.StringValue) -> ir.IntegerValue:
-    date = value.nullif("").cast("date")
-    return ibis.ifelse(value == "", OPEN_MONTH, (date.year() * 12 + date.month() - 1).cast("int64"))
+def _open_month(value: ir.Value) -> ir.IntegerValue:
+    return ibis.ifelse(empty(value), OPEN_MONTH, _month(value))
 
 
 def _flag(t: ir.Table, name: str) -> ir.BooleanValue:
     if name not in t.columns:
         return ibis.literal(False)
-    return t[name].lower().isin(("true", "1"))
+    return flag(t[name])
 
 
 def _hundredths(value: ir.StringValue) -> ir.IntegerValue:
@@ -261,7 +260,7 @@ def typed(name: str, t: ir.Table) -> ir.Table:
     """The staged, typed form of a validated table."""
     pid = {"person_id": t.person_id} if "person_id" in t.columns else {}
     if name == "persons":
-        born = t.birth_date.cast("date")
+        born = dated(t.birth_date)
         return t.select(
             **pid,
             birth_day=_day(t.birth_date),
@@ -327,6 +326,28 @@ def typed(name: str, t: ir.Table) -> ir.Table:
     return t.drop(LINE)
 
 
+def _native_clean(spec: TableSpec, t: ir.Table) -> bool:
+    """Whether a natively read Parquet table surely passes every check of `validate`."""
+    conditions = []
+    required = {c.name for c in spec.required}
+    for column in [c for c in spec.columns if c.name in t.columns]:
+        bad = native.suspect(column, t[column.name], column.name in required)
+        if bad is None and column.kind != "bool":
+            bad = _problem(column, t[column.name], column.name in required)[0]
+        if bad is not None:
+            conditions.append(bad)
+    conditions += [native.reversed_interval(t, s, e) for s, e in spec.intervals]
+    return not native.any_true(t, conditions) and not native.has_duplicates(t, spec.unique)
+
+
+def _validated(con: ibis.BaseBackend, path: Path | None, spec: TableSpec) -> ir.Table:
+    if path is not None and path.suffix == ".parquet":
+        t = native.native_table(con, path, spec)
+        if t is not None and _native_clean(spec, t):
+            return t
+    return validate(con, read_table(path, spec) if path else empty_table(spec))
+
+
 def stage(
     con: ibis.BaseBackend, data_dir: Path, on_step: Callable[[str], None] | None = None
 ) -> dict[str, ir.Table]:
@@ -343,8 +364,7 @@ def stage(
             raise InputError(f"{spec.name}.csv", None, None, "required table is missing")
         if on_step:
             on_step(f"checking {path.name if path else spec.name}")
-        raw = read_table(path, spec) if path else empty_table(spec)
-        validated[spec.name] = validate(con, raw)
+        validated[spec.name] = _validated(con, path, spec)
     staged = {}
     for name, table in validated.items():
         staged[name] = con.create_table(
