@@ -49,9 +49,9 @@ def test_the_course_page_reads_each_relation_once_however_much_the_course_holds(
         course.extensions.create(new_planned_end=end, reason="Praktik", created_by=world.jonas)
     many, html = _queries(client, url)
     assert many == few
-    # session, user, course (with its ending), audit entry, organisation name; measurements,
+    # session, user with organisation, course (with its ending), audit entry; measurements,
     # scores, estimates, extensions, reports, measurement points (it was 23 queries before)
-    assert few <= 11
+    assert few <= 10
     assert "Midtvejsmåling" in html and "Forlænget til 10.01.2027" in html
 
 
@@ -100,8 +100,8 @@ def test_the_dashboard_reads_the_same_number_of_queries_for_one_course_or_many(
     world.course(cpr="0101909999", name="Anden type", course_type="mentor", start=start)
     many, html = _queries(client, url)
     assert many == one
-    # session, user, courses, measurement points, points measured, organisation name (was 7)
-    assert one <= 6
+    # session, user with organisation, courses, measurement points, points measured (was 7)
+    assert one <= 5
     assert "Nummer 5" in html and "Anden type" in html
 
 
