@@ -26,6 +26,7 @@ import pandas as pd
 import pytest
 from django.db import OperationalError, connection
 
+from effekt.organisations.models import Role, User
 from effekt.progression.models import (
     Course,
     CourseStatus,
@@ -273,3 +274,12 @@ def test_without_a_second_connection_the_scores_come_from_the_first(
         assert _statistics(loaded, perspective) == _statistics(portable, perspective)
     mean = _statistics(loaded, "citizen").current.progression_mean
     assert (mean.progression, mean.stagnation, mean.regression) == (1, 2, 1)
+
+
+def test_a_user_who_may_see_no_courses_gets_empty_figures(courses: World) -> None:
+    # an evaluator without a municipality sees no course: `visible_to` gives `.none()`,
+    # which has no SQL at all
+    nobody = User.objects.create_user("uden-kommune", role=Role.EVALUATOR)
+    data = DatabaseSource(user=nobody).load(Filters(), PERIOD)
+    result = steering_statistics(data, PERIOD)
+    assert (result.current.courses, result.current.progression_mean.total) == (0, 0)

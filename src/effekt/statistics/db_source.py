@@ -8,6 +8,7 @@ on PostgreSQL as packed arrays (`effekt.statistics.pg_source`), elsewhere throug
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -26,6 +27,8 @@ from effekt.statistics.analysis.steering import (
     input_from_frames,
 )
 from effekt.statistics.pg_source import load_packed
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ class DatabaseSource:
         Both give the same statistics."""
         courses = self.courses(filters, period)
         frames = load_packed(courses) if connection.vendor == "postgresql" else None
+        if frames is None and connection.vendor == "postgresql":
+            logger.info("statistics read by the portable path: a row cannot be packed")
         return prepared_input(*(frames or load_portable(courses)))
 
 

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import psycopg
+from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connection, connections
 from django.db.models import F, QuerySet
 
@@ -283,7 +284,10 @@ def load_packed(
     connection after the courses. Either way the course frame and the follow-ups are built
     while PostgreSQL reads the scores.
     """
-    chosen, params = _sql(courses.values("id"), "c")
+    try:
+        chosen, params = _sql(courses.values("id"), "c")
+    except EmptyResultSet:  # a filter that can match nothing (`.none()`): no SQL to run
+        return None
     connection.ensure_connection()
     raw: psycopg.Connection[Any] = connection.connection
     separate = connection.get_autocommit() and not connection.in_atomic_block
