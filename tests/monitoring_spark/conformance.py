@@ -3,10 +3,12 @@ stage's schema and rows, and the result, for comparison."""
 
 from __future__ import annotations
 
+import importlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import ibis  # type: ignore[import-untyped]
 
@@ -15,6 +17,8 @@ from effekt.monitoring.engine.backends import Engine
 from effekt.monitoring.engine.run import compute, on_engine, staged_inputs
 
 Rows = list[dict[str, Any]]
+# the module, not the function `run` that the package exports under the same name
+RUN_MODULE = importlib.import_module("effekt.monitoring.engine.run")
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,10 @@ def _stored(con: ibis.BaseBackend, names: list[str]) -> dict[str, tuple[dict[str
 def outcome(
     data: Path, engine: Engine, start: str | None = None, end: str | None = None
 ) -> Outcome:
-    """The engine's `run` on `engine`, keeping the stages it stored (`int_<name>` tables)."""
+    """The engine's `run` on `engine`, keeping every stage (`int_<name>` tables).
+
+    A run streams the stages read only once into the next query; here every stage is stored,
+    so each can be compared. (The command-line test compares the streamed run's files.)"""
     options = RunOptions(data, start, end, threads=1, engine=engine)
     con, staged, span, first = staged_inputs(options)
     names: list[str] = []
@@ -51,7 +58,10 @@ def outcome(
         if text.startswith("computing "):
             names.append(text.removeprefix("computing "))
 
-    with on_engine(engine, con, staged) as (target, tables):
+    with (
+        on_engine(engine, con, staged) as (target, tables),
+        mock.patch.object(RUN_MODULE, "_STREAMED", frozenset()),
+    ):
         result = compute(target, tables, load_rules(), span, first, step)
         return Outcome(_stored(target, names), result)
 

@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 import tempfile
+import weakref
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Literal
@@ -30,7 +31,8 @@ class EngineError(RuntimeError):
 
 
 def duckdb(memory_limit: str | None = None, threads: int | None = None) -> ibis.BaseBackend:
-    """An embedded DuckDB connection (EFFEKT_DUCKDB_MEMORY_LIMIT, EFFEKT_DUCKDB_THREADS)."""
+    """An embedded DuckDB connection (EFFEKT_DUCKDB_MEMORY_LIMIT, EFFEKT_DUCKDB_THREADS) that
+    spills to a private temporary folder, not to the working directory."""
     limit = memory_limit or env_str("EFFEKT_DUCKDB_MEMORY_LIMIT", "")
     count = threads or env_int("EFFEKT_DUCKDB_THREADS", 0)
     config: dict[str, str | int] = {}
@@ -38,7 +40,12 @@ def duckdb(memory_limit: str | None = None, threads: int | None = None) -> ibis.
         config["memory_limit"] = limit
     if count:
         config["threads"] = count
-    return ibis.duckdb.connect(**config)
+    # spilled rows are register data: a private folder (mode 0700), removed with the connection
+    spill = tempfile.mkdtemp(prefix="effekt-duckdb-")
+    config["temp_directory"] = spill
+    con = ibis.duckdb.connect(**config)
+    weakref.finalize(con, shutil.rmtree, spill, True)
+    return con
 
 
 def spark_config() -> dict[str, str]:
