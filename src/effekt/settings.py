@@ -82,7 +82,11 @@ MIDDLEWARE = [
 ROOT_URLCONF = "effekt.urls"
 WSGI_APPLICATION = "effekt.wsgi.application"
 AUTH_USER_MODEL = "organisations.User"
-AUTHENTICATION_BACKENDS = ["effekt.organisations.backends.UserWithOrganisationBackend"]
+# Django's own backend second: sessions made before the first one was added stay valid
+AUTHENTICATION_BACKENDS = [
+    "effekt.organisations.backends.UserWithOrganisationBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
