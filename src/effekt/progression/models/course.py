@@ -119,6 +119,11 @@ class Course(models.Model):
 
     @property
     def extended_to(self) -> dt.date | None:
+        """The planned end of the latest extension; from prefetched extensions when the caller
+        prefetched them (no query), else one query."""
+        if "extensions" in getattr(self, "_prefetched_objects_cache", {}):
+            extensions = sorted(self.extensions.all(), key=lambda e: (e.created_at, e.pk))
+            return extensions[-1].new_planned_end if extensions else None
         last = self.extensions.order_by("-created_at", "-id").first()
         return last.new_planned_end if last else None
 

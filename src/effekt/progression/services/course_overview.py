@@ -19,8 +19,6 @@ from effekt.progression.rules.schedule import (
     POINT_LABELS,
     POINT_ORDER,
     PlannedMeasurement,
-    measurement_plan,
-    planned_end,
 )
 
 STATUS_LABELS = {
@@ -81,28 +79,6 @@ def ordered_measurements(course: Course) -> list[Measurement]:
     return sorted(course.measurements.all(), key=lambda m: POINT_ORDER.index(m.point))
 
 
-def _extended_to(course: Course) -> dt.date | None:
-    """`Course.extended_to` from the (prefetched) extensions instead of a query each time."""
-    extensions = sorted(course.extensions.all(), key=lambda e: (e.created_at, e.pk))
-    return extensions[-1].new_planned_end if extensions else None
-
-
-def course_planned_end(course: Course) -> dt.date:
-    weeks = course.course_type.standard_length_weeks
-    return planned_end(course.start_date, weeks, _extended_to(course))
-
-
-def course_plan(course: Course) -> list[PlannedMeasurement]:
-    """`Course.plan()` from the prefetched extensions and measurement points."""
-    return measurement_plan(
-        course.start_date,
-        course.course_type.standard_length_weeks,
-        course.course_type.point_specs(),
-        extended_to=_extended_to(course),
-        ended_on=course.ended_on,
-    )
-
-
 def _indicator_names(course: Course) -> dict[int, str]:
     instrument = course.configuration.instrument.instrument()
     return {i.number: i.name for i in instrument.indicators}
@@ -150,7 +126,7 @@ def mean_row(rows: list[ScoreRow]) -> ScoreRow:
 def plan_rows(course: Course, today: dt.date) -> list[PlanRow]:
     by_point = {m.point: m for m in course.measurements.all()}
     rows = []
-    for planned in course_plan(course):
+    for planned in course.plan():
         measurement = by_point.get(planned.kind)
         status = planned.status(today, measurement is not None)
         rows.append(PlanRow(planned, STATUS_LABELS[status], status, measurement))

@@ -15,7 +15,6 @@ from effekt.progression.models import CourseStatus
 from effekt.progression.rules import endings
 from effekt.progression.services.course_overview import (
     comparison_chart,
-    course_planned_end,
     course_prefetch,
     indicator_charts,
     ordered_measurements,
@@ -42,7 +41,7 @@ def course_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "goal_labels": [
             endings.BY_CODE[c].label if c in endings.BY_CODE else c for c in course.result_goal
         ],
-        "planned_end": course_planned_end(course),
+        "planned_end": course.planned_end,
         "plan": plan_rows(course, timezone.localdate()),
         "measurements": ordered_measurements(course),
         "probabilities": course_probabilities(course.measurements.all()),
