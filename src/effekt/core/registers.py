@@ -3,24 +3,6 @@ the importers, the engine, the statistics and the evaluation all read their code
 
 from __future__ import annotations
 
-BENEFITS: tuple[str, ...] = (
-    "dagpenge",
-    "sygedagpenge",
-    "kontanthjaelp",
-    "uddannelseshjaelp",
-    "overgangsydelse",
-    "revalidering",
-    "forrevalidering",
-    "ressourceforloeb",
-    "jobafklaring",
-    "ledighedsydelse",
-    "foertidspension",
-    "fleksjob",
-    "selvforsoergelse_hjemrejse",
-    "efterloen",
-    "su",
-    "barsel",
-)
 # The benefits that count as public support: the measured population of the focus targets and
 # the result target's share (data-formats.md; not førtidspension, fleksjob, SU, …).
 PUBLIC_SUPPORT_BENEFITS: tuple[str, ...] = (
@@ -34,6 +16,15 @@ PUBLIC_SUPPORT_BENEFITS: tuple[str, ...] = (
     "ressourceforloeb",
     "jobafklaring",
     "ledighedsydelse",
+)
+BENEFITS: tuple[str, ...] = (
+    *PUBLIC_SUPPORT_BENEFITS,
+    "foertidspension",
+    "fleksjob",
+    "selvforsoergelse_hjemrejse",
+    "efterloen",
+    "su",
+    "barsel",
 )
 OFFERS: tuple[str, ...] = (
     "loentilskud",

@@ -259,16 +259,7 @@ def _measurements_and_endings(
             measurement.course.citizen.cpr, measurement.measured_on
         )
         rows.append(measurement_row(scored, characteristics, instrument))
-        for s in scored.values():
-            scores.append(
-                IndicatorScore(
-                    measurement=measurement,
-                    indicator=s.indicator,
-                    citizen=s.citizen,
-                    caseworker=s.caseworker,
-                    combined=s.combined,
-                )
-            )
+        scores += [IndicatorScore.of(measurement, s) for s in scored.values()]
     IndicatorScore.objects.bulk_create(scores, batch_size=5000)
     _estimates(measurements, rows)
     Ending.objects.bulk_create(endings)

@@ -61,10 +61,12 @@ class DatabaseSource:
         the figures use), elsewhere (or when a row needs it) from the portable ORM queries.
         Both give the same statistics."""
         courses = self.courses(filters, period)
-        frames = load_packed(courses) if connection.vendor == "postgresql" else None
-        if frames is None and connection.vendor == "postgresql":
+        if connection.vendor == "postgresql":
+            frames = load_packed(courses)
+            if frames is not None:
+                return prepared_input(*frames)
             logger.info("statistics read by the portable path: a row cannot be packed")
-        return prepared_input(*(frames or load_portable(courses)))
+        return prepared_input(*load_portable(courses))
 
 
 def load_portable(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from effekt.bip import scoring
 from effekt.organisations.models import User
 from effekt.progression.choices import PointKind
 from effekt.progression.models.configuration import InstrumentVersion
@@ -69,3 +70,14 @@ class IndicatorScore(models.Model):
 
     def __str__(self) -> str:
         return f"Indikator {self.indicator}: {self.combined}"
+
+    @classmethod
+    def of(cls, measurement: Measurement, score: scoring.IndicatorScore) -> IndicatorScore:
+        """The (unsaved) row of an instrument score."""
+        return cls(
+            measurement=measurement,
+            indicator=score.indicator,
+            citizen=score.citizen,
+            caseworker=score.caseworker,
+            combined=score.combined,
+        )

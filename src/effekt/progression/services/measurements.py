@@ -46,14 +46,7 @@ def measurement_scores_refresh(*, measurement: Measurement) -> list[IndicatorSco
     )
     measurement.scores.all().delete()
     stored = IndicatorScore.objects.bulk_create(
-        IndicatorScore(
-            measurement=measurement,
-            indicator=s.indicator,
-            citizen=s.citizen,
-            caseworker=s.caseworker,
-            combined=s.combined,
-        )
-        for s in scores.values()
+        IndicatorScore.of(measurement, s) for s in scores.values()
     )
     ProbabilityEstimate.objects.filter(measurement=measurement).delete()
     probability_estimate(measurement=measurement)
