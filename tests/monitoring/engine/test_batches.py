@@ -4,19 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import ibis.expr.types as ir  # type: ignore[import-untyped]
 import pytest
 
 from effekt.monitoring.engine import connect, load_rules
-from effekt.monitoring.engine.batches import Progress, add_up, batch_count
+from effekt.monitoring.engine.batches import (
+    BUCKETS,
+    Progress,
+    Row,
+    add_up,
+    batch_count,
+    buckets_of,
+    in_batch,
+)
 from effekt.monitoring.engine.result import MonitoringResult
 from effekt.monitoring.engine.run import RunOptions, _span, compute
 from effekt.monitoring.engine.staging import stage
 from effekt.monitoring.synth import SynthOptions, generate, write
 
 
-def _result(data: Path, batch_persons: int) -> MonitoringResult:
+def _result(data: Path, batch_persons: int, bucketed: bool = False) -> MonitoringResult:
     con = connect(threads=1)
-    staged = stage(con, data)
+    staged = stage(con, data, bucketed=bucketed)
     span, start = _span(RunOptions(data, "2021-01"), staged)
     return compute(con, staged, load_rules(), span, start, batch_persons=batch_persons)
 
@@ -27,9 +36,35 @@ def test_batches_of_persons_add_up_to_the_result_of_everyone_at_once(tmp_path: P
         generate(SynthOptions(persons=1500, years=1, first_year=2021, seed=7)), tmp_path, "parquet"
     )
     whole = _result(tmp_path, 1_000_000)
-    batched = _result(tmp_path, 400)
     assert whole.worklist and whole.focus_targets and whole.result_target
-    assert batched == whole
+    assert _result(tmp_path, 400) == whole
+    # a run's own path: the tables staged in bucket order, each batch's rows stored once
+    assert _result(tmp_path, 400, bucketed=True) == whole
+    assert _result(tmp_path, 1_000_000, bucketed=True) == whole
+
+
+@pytest.mark.parametrize("batches", [1, 2, 3, 7, BUCKETS])
+def test_each_person_is_in_exactly_one_batch_whether_staged_in_bucket_order_or_not(
+    tmp_path: Path, batches: int
+) -> None:
+    write(
+        generate(SynthOptions(persons=300, years=1, first_year=2021, seed=3)), tmp_path, "parquet"
+    )
+    staged = stage(connect(threads=1), tmp_path)
+    columns = staged["conversations"].columns
+    everyone = sorted(staged["conversations"].to_pyarrow().to_pylist(), key=str)
+    assert _batched(staged, batches, columns) == everyone
+    ordered = stage(connect(threads=1), tmp_path, bucketed=True)
+    assert _batched(ordered, batches, columns) == everyone
+
+
+def _batched(tables: dict[str, ir.Table], batches: int, columns: tuple[str, ...]) -> list[Row]:
+    found = []
+    for batch in range(batches):
+        part = in_batch(tables, batch, batches)["conversations"]
+        assert part.columns == columns
+        found += part.to_pyarrow().to_pylist()
+    return sorted(found, key=str)
 
 
 def test_counts_of_the_same_municipality_and_month_are_summed() -> None:
@@ -45,8 +80,17 @@ def test_counts_of_the_same_municipality_and_month_are_summed() -> None:
     ]
 
 
-def test_the_batch_count_rounds_up_and_is_at_least_one() -> None:
+@pytest.mark.parametrize("batches", [1, 2, 3, 7, 8, 63, BUCKETS])
+def test_the_batches_cut_the_buckets_into_ranges_without_gaps_or_overlaps(batches: int) -> None:
+    ranges = [buckets_of(batch, batches) for batch in range(batches)]
+    covered = [b for lo, hi in ranges for b in range(lo, hi + 1)]
+    assert covered == list(range(BUCKETS))
+    assert all(b * batches // BUCKETS == k for k, (lo, hi) in enumerate(ranges) for b in (lo, hi))
+
+
+def test_the_batch_count_rounds_up_is_at_least_one_and_at_most_the_buckets() -> None:
     assert [batch_count(n, 500) for n in (0, 1, 500, 501, 1500)] == [1, 1, 1, 2, 3]
+    assert batch_count(10_000, 1) == BUCKETS
 
 
 def test_progress_reports_each_step_once_however_many_batches() -> None:

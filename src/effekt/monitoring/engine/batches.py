@@ -3,6 +3,12 @@
 Everything up to the per-municipality counts is per person, and those counts are sums, so the
 stages can run on one hash bucket of persons at a time: memory then depends on the batch size,
 not on the population. Per-municipality rows of the batches are added up here.
+
+A run stages its tables in the order of a hash bucket of their persons (`bucketed`, `BUCKETS`
+buckets); a batch is a range of buckets, so the backend reads only
+that batch's part of each table (DuckDB skips the other row groups) instead of hashing every
+row of every table again each time a stage reads it. Each batch's rows are stored once
+(`slices`) and every stage of the batch reads those.
 """
 
 from __future__ import annotations
@@ -14,29 +20,64 @@ import ibis.expr.types as ir  # type: ignore[import-untyped]
 
 # persons per batch: a national run (3.8 million persons) goes in 8 batches
 BATCH_PERSONS = 500_000
+# hash buckets of `bucketed`, the most batches a run can have
+BUCKETS = 64
+BUCKET = "batch_bucket"
+Store = Callable[[str, ir.Table], ir.Table]
 Row = Mapping[str, Any]
 Step = Callable[[str], None]
 
 
 def batch_count(persons: int, batch_persons: int = BATCH_PERSONS) -> int:
-    """How many batches `persons` persons take."""
-    return max(1, -(-persons // max(batch_persons, 1)))
+    """How many batches `persons` persons take (at most `BUCKETS`)."""
+    return min(max(1, -(-persons // max(batch_persons, 1))), BUCKETS)
+
+
+def bucketed(t: ir.Table) -> ir.Table:
+    """`t` (a table with persons) with its persons' hash bucket in the column `BUCKET`, in
+    bucket order."""
+    return t.mutate(**{BUCKET: _bucket(t.person_id)}).order_by(BUCKET)
 
 
 def in_batch(staged: dict[str, ir.Table], batch: int, batches: int) -> dict[str, ir.Table]:
-    """The staged tables restricted to the persons of hash bucket `batch` of `batches`; tables
-    without persons (municipalities, parameters) as they are."""
+    """The tables restricted to the persons of batch `batch` of `batches` (by the `BUCKET`
+    column of `bucketed` tables, or else by hashing), without `BUCKET`; tables without
+    persons (municipalities, parameters) as they are."""
+    return {name: _restricted(t, batch, batches) for name, t in staged.items()}
+
+
+def slices(
+    tables: dict[str, ir.Table], batch: int, batches: int, store: Store
+) -> dict[str, ir.Table]:
+    """`in_batch`'s tables, those with persons stored (`store(name, expr)`) so that the stages
+    of the batch read the batch's rows instead of filtering the whole table each time."""
     if batches == 1:
-        return staged
+        return in_batch(tables, batch, batches)
     return {
-        name: t.filter(_bucket(t.person_id, batches) == batch) if "person_id" in t.columns else t
-        for name, t in staged.items()
+        name: store(f"batch_{name}", t) if "person_id" in t.columns else t
+        for name, t in in_batch(tables, batch, batches).items()
     }
 
 
-def _bucket(person_id: ir.StringValue, batches: int) -> ir.IntegerValue:
+def buckets_of(batch: int, batches: int) -> tuple[int, int]:
+    """The first and last bucket of batch `batch` of `batches`: the buckets b with
+    b * batches // BUCKETS == batch."""
+    return -(-batch * BUCKETS // batches), -(-(batch + 1) * BUCKETS // batches) - 1
+
+
+def _restricted(t: ir.Table, batch: int, batches: int) -> ir.Table:
+    lo, hi = buckets_of(batch, batches)
+    if BUCKET in t.columns:
+        # a plain range on the stored column: DuckDB skips the row groups outside it
+        return (t.filter(t[BUCKET].between(lo, hi)) if batches > 1 else t).drop(BUCKET)
+    if "person_id" in t.columns and batches > 1:
+        return t.filter(_bucket(t.person_id).between(lo, hi))
+    return t
+
+
+def _bucket(person_id: ir.StringValue) -> ir.IntegerValue:
     # the hash is a signed 64-bit integer: the remainder can be negative
-    return (person_id.hash() % batches + batches) % batches
+    return (person_id.hash() % BUCKETS + BUCKETS) % BUCKETS
 
 
 def add_up(rows: Sequence[Row], keys: tuple[str, ...]) -> list[Row]:

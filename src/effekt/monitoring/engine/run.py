@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import ibis  # type: ignore[import-untyped]
@@ -96,11 +97,18 @@ _STREAMED = frozenset(
 
 
 class _Store:
-    """Materialises each stage read more than once as a temporary table."""
+    """Materialises each stage read more than once as a temporary table.
+
+    On DuckDB it keeps the SQL of each stored stage. Every batch's stages read tables of the
+    same names (the batch's slices, the stored stages before them), so the later batches run
+    the same statements again (`replay`) instead of building and compiling every stage anew.
+    """
 
     def __init__(self, con: ibis.BaseBackend, on_step: Step | None) -> None:
         self.con, self.on_step = con, on_step
-        if con.name == "duckdb":
+        self.recorded: list[tuple[str, str | None, ir.Table]] = []
+        self.replayable = con.name == "duckdb"
+        if self.replayable:
             # nothing reads the stored stages in order: DuckDB may write them in parallel
             con.raw_sql("SET preserve_insertion_order = false")
 
@@ -108,8 +116,20 @@ class _Store:
         if self.on_step:
             self.on_step(f"computing {name}")
         if name in _STREAMED:
+            self.recorded.append((name, None, expr))
             return expr
-        return backends.store(self.con, f"int_{name}", expr)
+        table = backends.store(self.con, f"int_{name}", expr)
+        # the expression is kept with its SQL: its in-memory tables stay registered
+        self.recorded.append((name, self.con.compile(expr) if self.replayable else None, expr))
+        return table
+
+    def replay(self) -> None:
+        """Run every stored stage's statement again, in order, on the current batch."""
+        for name, sql, _ in self.recorded:
+            if self.on_step:
+                self.on_step(f"computing {name}")
+            if sql is not None:
+                self.con.raw_sql(f'CREATE OR REPLACE TEMP TABLE "int_{name}" AS {sql}')
 
 
 def compute(
@@ -127,8 +147,13 @@ def compute(
     focus: list[batches.Row] = []
     counts: list[batches.Row] = []
     last: list[batches.Row] = []
+    tables: dict[str, ir.Table] = {}
     for batch in range(count):
-        tables = stages(batches.in_batch(staged, batch, count), rules, span, store)
+        inputs = batches.slices(staged, batch, count, partial(backends.store, con))
+        if tables and store.replayable:
+            store.replay()
+        else:
+            tables = stages(inputs, rules, span, store)
         measured = tables["measured"]
         focus += tables["focus_counts"].to_pyarrow().to_pylist()
         counts += tables["result_counts"].to_pyarrow().to_pylist()
@@ -170,7 +195,7 @@ def staged_inputs(
 ) -> tuple[ibis.BaseBackend, dict[str, ir.Table], spells.Span, int]:
     """Read, validate and stage the inputs on DuckDB; the span and first reported month."""
     con = connect(options.memory_limit, options.threads)
-    staged = stage(con, options.data_dir, on_step)
+    staged = stage(con, options.data_dir, on_step, bucketed=True)
     span, start = _span(options, staged)
     return con, staged, span, start
 

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from effekt.monitoring.engine import native
+from effekt.monitoring.engine import batches, native
 from effekt.monitoring.engine.native import dated, empty, flag
 from effekt.monitoring.engine.schema import TABLES, Column, TableSpec
 
@@ -349,9 +349,13 @@ def _validated(con: ibis.BaseBackend, path: Path | None, spec: TableSpec) -> ir.
 
 
 def stage(
-    con: ibis.BaseBackend, data_dir: Path, on_step: Callable[[str], None] | None = None
+    con: ibis.BaseBackend,
+    data_dir: Path,
+    on_step: Callable[[str], None] | None = None,
+    bucketed: bool = False,
 ) -> dict[str, ir.Table]:
-    """Read and validate every table in `data_dir`, then stage them typed in `con`.
+    """Read and validate every table in `data_dir`, then stage them typed in `con`; with
+    `bucketed` the tables with persons in the order of their batches (`batches.bucketed`).
 
     Nothing is staged unless every file is valid.
     """
@@ -365,9 +369,12 @@ def stage(
         if on_step:
             on_step(f"checking {path.name if path else spec.name}")
         validated[spec.name] = _validated(con, path, spec)
+    if bucketed:
+        con.raw_sql("SET preserve_insertion_order = false")  # a bucket's rows in any order
     staged = {}
     for name, table in validated.items():
-        staged[name] = con.create_table(
-            f"stg_{name}", typed(name, table), temp=True, overwrite=True
-        )
+        expr = typed(name, table)
+        if bucketed and "person_id" in expr.columns:
+            expr = batches.bucketed(expr)
+        staged[name] = con.create_table(f"stg_{name}", expr, temp=True, overwrite=True)
     return staged
