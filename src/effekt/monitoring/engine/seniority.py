@@ -25,7 +25,7 @@ from __future__ import annotations
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-from effekt.monitoring.engine.frames import by_month, expand_months, islands, weekdays
+from effekt.monitoring.engine.frames import by_month, expand_months, islands, overlap, weekdays
 from effekt.monitoring.engine.parameters import Rules
 
 UNITS = 411_863_760
@@ -184,6 +184,35 @@ def overlap_ranges(intervals: ir.Table, rules: Rules) -> ir.Table:
     return ranges.filter(ranges.lo <= ranges.hi)
 
 
+def _dead_cut(ranges: ir.Table, dead: ir.Table) -> ir.Table:
+    """`ranges` (RANGE) cut at the edges of the dead periods after their spell start, with
+    `dead_before`, the dead days from the spell start to the day before `lo`, and `dead_on`,
+    1 when the days lo..hi are dead (else 0): a day x of a range has x - lo + 1 more."""
+    d = dead.select("person_id", d_start="start_day", d_end="end_day")
+    j = ranges.left_join(
+        d, [ranges.person_id == d.person_id, ranges.spell_start <= d.d_end, d.d_start <= ranges.hi]
+    ).select(*RANGE, "d_start", "d_end")
+    clean = j.filter(j.d_start.isnull()).select(
+        *RANGE, dead_before=ibis.literal(0, "int64"), dead_on=ibis.literal(0, "int64")
+    )
+    hit = j.filter(j.d_start.notnull())
+    enters = hit.filter(hit.lo < hit.d_start).select(*RANGE, cut=hit.d_start)
+    leaves = hit.filter((hit.lo <= hit.d_end) & (hit.d_end < hit.hi))
+    leaves = leaves.select(*RANGE, cut=leaves.d_end + 1)
+    cuts = hit.select(*RANGE, cut=hit.lo).union(enters).union(leaves).distinct()
+    w = ibis.window(group_by=["person_id", "benefit", "lo"], order_by="cut")
+    pieces = cuts.select(
+        "person_id", "benefit", "spell_start", lo=cuts.cut,
+        hi=ibis.coalesce(cuts.cut.lead().over(w) - 1, cuts.hi),
+    )  # fmt: skip
+    p = pieces.join(d, "person_id")
+    cut = p.group_by(RANGE).aggregate(
+        dead_before=overlap(p.spell_start, p.lo - 1, p.d_start, p.d_end).sum(),
+        dead_on=ibis.ifelse((p.d_start <= p.lo) & (p.lo <= p.d_end), 1, 0).max().cast("int64"),
+    )
+    return clean.union(cut.select(*RANGE, "dead_before", "dead_on"))
+
+
 def days_seniority(
     main: ir.Table, isl: ir.Table, intervals: ir.Table, dead: ir.Table, calendar: ir.Table,
     rules: Rules,
@@ -191,14 +220,14 @@ def days_seniority(
     """Seniority in days of the month_gap and overlap benefits: from the spell start to the
     last day with the benefit in the month, less dead days."""
     ranges = month_gap_ranges(isl, calendar, rules).union(overlap_ranges(intervals, rules))
-    rows = main.filter(main.benefit.isin([*chain_names(rules), *_names(rules, "overlap")]))
+    ranges = _dead_cut(ranges, dead)
+    rows = main.filter(~main.benefit.isin(_names(rules, "hours")))
     j = rows.join(ranges, ["person_id", "benefit"])
     j = j.filter((j.lo <= j.last_in_m) & (j.last_in_m <= j.hi))
-    j = j.select("person_id", "m", "benefit", "last_in_m", "spell_start")
-    dd = with_dead(j, dead, KEYS, ("spell_start", "last_in_m"), {"dead": False})
-    t = needed_days(dd, calendar)
+    t = needed_days(j, calendar)
+    dead_days = t.dead_before + t.dead_on * (t.last_in_m - t.lo + 1)
     return t.select(
-        *OUT[:-2], seniority=t.last_in_m - t.spell_start + 1 - t.dead, threshold=t.threshold
+        *OUT[:-2], seniority=t.last_in_m - t.spell_start + 1 - dead_days, threshold=t.threshold
     )
 
 
@@ -243,6 +272,18 @@ def _holidays_within(j: ir.Table, holidays: ir.Table, dead: ir.Table, keys: list
     return per_day.group_by(keys).aggregate(hol_live=(1 - per_day.dead).sum())
 
 
+def _in_months(rp: ir.Table, calendar: ir.Table) -> ir.Table:
+    """The days lo..hi of each row and period cut into the months lo_m..hi_m: a..b in m."""
+    pieces = expand_months(rp, "lo_m", "hi_m")
+    cal = calendar.select("m", "first_day", "last_day", "workdays", "dagpenge_per_month")
+    j = pieces.join(cal, "m")
+    j = j.mutate(a=ibis.greatest(j.lo, j.first_day), b=ibis.least(j.hi, j.last_day))
+    return j.select(
+        "person_id", "line", "p_start", "m", "hours", "row_work", "row_days", "workdays",
+        "dagpenge_per_month", "a", "b",
+    )  # fmt: skip
+
+
 def _dagpenge_hours(
     dp: ir.Table,
     periods: ir.Table,
@@ -275,12 +316,13 @@ def _dagpenge_hours(
     rp = rp.select(
         "person_id", "line", "p_start", "hours", "row_work", "row_days", "lo", "hi", "lo_m", "hi_m"
     )
-    pieces = expand_months(rp, "lo_m", "hi_m")
-    cal = calendar.select("m", "first_day", "last_day", "workdays", "dagpenge_per_month")
-    j = pieces.join(cal, "m")
-    j = j.mutate(a=ibis.greatest(j.lo, j.first_day), b=ibis.least(j.hi, j.last_day))
     keys = ["person_id", "line", "p_start", "m"]
+    # only the pieces of persons with a dead period look for dead days
+    live = _in_months(rp.anti_join(dead, "person_id"), calendar)
+    live = live.mutate(dead_wd=ibis.literal(0, "int64"), dead_d=ibis.literal(0, "int64"))
+    j = _in_months(rp.semi_join(dead, "person_id"), calendar)
     j = with_dead(j, dead, keys, ("a", "b"), {"dead_wd": True, "dead_d": False})
+    j = live.union(j)
     hol_live = ibis.literal(0)
     if holidays is not None:
         j = j.left_join(_holidays_within(j, holidays, dead, keys), keys)
