@@ -14,6 +14,11 @@ Days-based spells qualify when their days from start to the last day with the be
 month, less dead days, cover the `spell_months` months ending on that day. Dagpenge hours are
 kept exactly in units of 1/411 863 760 of a hundredth hour (divisible by every month's 16-23
 working days), so 12 × 160.33 hours qualify however they split over months.
+
+The days-based rules become one table of disjoint day ranges per person and benefit, each with
+its spell start and cut at the edges of dead periods (so each range knows its dead days), and
+every person-month on them is looked up by a single join; dagpenge hours are summed per period
+and month before they meet the person-months.
 """
 
 from __future__ import annotations
@@ -21,12 +26,14 @@ from __future__ import annotations
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-from effekt.monitoring.engine.frames import by_month, islands, weekdays
+from effekt.monitoring.engine.frames import by_month, expand_months, islands, overlap, weekdays
 from effekt.monitoring.engine.parameters import Rules
 
 UNITS = 411_863_760
 KEYS = ["person_id", "m"]
 OUT = ["person_id", "m", "benefit", "last_in_m", "spell_start", "seniority", "threshold"]
+# a lookup range: the days lo..hi of a person's benefit lie in the spell from spell_start
+RANGE = ["person_id", "benefit", "lo", "hi", "spell_start"]
 
 
 def with_dead(
@@ -34,22 +41,34 @@ def with_dead(
     dead: ir.Table,
     keys: list[str],
     span: tuple[str, str],
-    count_weekdays: bool,
-    name: str = "dead",
+    amounts: dict[str, bool],
 ) -> ir.Table:
-    """`rows` (unique by `keys`) with `name`: dead days (or weekdays) within the days
-    [a, b] = `span` of each row.
+    """`rows` (unique by `keys`) with a column per entry of `amounts` (name: count weekdays
+    rather than days): the dead days (or weekdays) within the days [a, b] = `span` of each row.
 
-    An equi-join on person_id with the person's few merged dead periods; only the rows of
+    One equi-join on person_id with the person's few merged dead periods; only the rows of
     persons with a dead period are summed, the others get 0.
     """
     d = dead.select("person_id", d_start="start_day", d_end="end_day")
     j = rows.select(*keys, lo=rows[span[0]], hi=rows[span[1]]).join(d, "person_id")
     lo, hi = ibis.greatest(j.lo, j.d_start), ibis.least(j.hi, j.d_end)
-    amount = weekdays(lo, hi) if count_weekdays else ibis.greatest(hi - lo + 1, 0)
-    found = j.group_by(keys).aggregate(**{name: amount.sum()})
+    sums = {
+        name: (weekdays(lo, hi) if count_weekdays else ibis.greatest(hi - lo + 1, 0)).sum()
+        for name, count_weekdays in amounts.items()
+    }
+    found = j.group_by(keys).aggregate(**sums)
     out = rows.left_join(found, keys).drop(*[f"{k}_right" for k in keys])
-    return out.mutate(**{name: out[name].fill_null(0)})
+    return out.mutate(**{name: out[name].fill_null(0) for name in amounts})
+
+
+def _month_ends(calendar: ir.Table) -> ir.Table:
+    """Per month m: its first and last day and those of the month `spell_months` earlier."""
+    cal = calendar.select(
+        "m", m_first="first_day", m_last="last_day", back_m=calendar.m - calendar.spell_months
+    )
+    back = calendar.select(back_m="m", back_first="first_day", back_days="days")
+    j = cal.join(back, "back_m")
+    return j.select("m", "m_first", "m_last", "back_first", "back_days")
 
 
 def needed_days(rows: ir.Table, calendar: ir.Table) -> ir.Table:
@@ -60,30 +79,22 @@ def needed_days(rows: ir.Table, calendar: ir.Table) -> ir.Table:
     that earlier month: a spell from 1 January qualifies on 31 December, one from 1 March
     2020 on 28 February 2021.
     """
-    j = rows.join(calendar.select("m", "spell_months", m_first="first_day", m_last="last_day"), "m")
-    j = j.mutate(back_m=j.m - j.spell_months)
-    back = calendar.select(back_m="m", back_first="first_day", back_days="days")
-    j = j.join(back, "back_m")
+    j = rows.join(_month_ends(calendar), "m")
     day_of_month = j.last_in_m - j.m_first + 1
     same_day = j.back_first + ibis.least(day_of_month, j.back_days) - 1
     earlier = ibis.ifelse(j.last_in_m == j.m_last, j.back_first + j.back_days - 1, same_day)
     return j.mutate(threshold=j.last_in_m - earlier).drop(
-        "spell_months", "m_first", "m_last", "back_m", "back_first", "back_days"
-    )
-
-
-def _elapsed(rows: ir.Table, dead: ir.Table, calendar: ir.Table) -> ir.Table:
-    """Seniority in days: start to last day with the benefit, less dead days."""
-    dd = with_dead(rows, dead, KEYS, ("spell_start", "last_in_m"), count_weekdays=False)
-    j = needed_days(dd, calendar)
-    return j.select(
-        *OUT[:-2], seniority=j.last_in_m - j.spell_start + 1 - j.dead, threshold=j.threshold
+        "m_first", "m_last", "back_first", "back_days"
     )
 
 
 def chain_names(rules: Rules) -> list[str]:
     """Measured benefits whose spells follow the month_gap rule."""
     return [b for b in rules.measured if rules.rule(b) == "month_gap" and b not in rules.counts_as]
+
+
+def _names(rules: Rules, rule: str) -> list[str]:
+    return [b for b in rules.measured if rules.rule(b) == rule]
 
 
 def _chains(rules: Rules) -> ir.Table:
@@ -120,13 +131,18 @@ def _segments(isl: ir.Table, calendar: ir.Table) -> ir.Table:
     return j.select("person_id", "p", "seg_end", "m0", "m1", "benefit")
 
 
-def _typed_segments(isl: ir.Table, calendar: ir.Table, rules: Rules) -> ir.Table:
-    """Per person and spell benefit (`chain`): segments typed B (benefit), P (the preceding
-    benefit without it) or X (only other benefits), numbered into spells (`spell_start`)."""
+def month_gap_ranges(isl: ir.Table, calendar: ir.Table, rules: Rules) -> ir.Table:
+    """Lookup ranges (RANGE) of the month_gap benefits: the segments with the benefit (B),
+    each with the start of its spell.
+
+    Per person and spell benefit (`chain`) the segments are typed B, P (the preceding benefit
+    without it) or X (only other benefits); a spell starts at a segment after a whole month
+    without any benefit, at an X, at a B after an X and at a P after anything but a P."""
     chains = _chains(rules)
     owned = isl.filter(isl.benefit.isin(chain_names(rules)))
     person_chains = owned.select("person_id", chain="benefit").distinct().join(chains, "chain")
-    relevant = isl.semi_join(person_chains, "person_id")
+    # a filter, not a semi-join, so the three uses of the persons' islands share one scan
+    relevant = isl.filter(isl.person_id.isin(person_chains.person_id))
     active = _segments(relevant, calendar)
     j = active.join(person_chains, "person_id")
     g = j.group_by(["person_id", "chain", "p", "seg_end", "m0", "m1"]).aggregate(
@@ -142,88 +158,132 @@ def _typed_segments(isl: ir.Table, calendar: ir.Table, rules: Rules) -> ir.Table
         | ((g.kind == "B") & (prev_kind == "X"))
         | ((g.kind == "P") & (prev_kind != "P"))
     )
-    g = g.mutate(brk=ibis.ifelse(brk, 1, 0))
+    g = g.mutate(brk_day=ibis.ifelse(brk, g.p, ibis.null("int64")))
+    # segments start on increasing days: a spell starts at the latest break so far
     upto = ibis.window(group_by=["person_id", "chain"], order_by="p", rows=(None, 0))
-    g = g.mutate(spell=g.brk.sum().over(upto))
-    g = g.mutate(spell_start=g.p.min().over(ibis.window(group_by=["person_id", "chain", "spell"])))
-    return g.filter(g.kind == "B").select("person_id", "chain", "p", "seg_end", "spell_start")
+    g = g.mutate(spell_start=g.brk_day.max().over(upto))
+    b = g.filter(g.kind == "B")
+    return b.select("person_id", "spell_start", benefit=b.chain, lo=b.p, hi=b.seg_end)
 
 
-def month_gap_seniority(
-    main: ir.Table, isl: ir.Table, dead: ir.Table, calendar: ir.Table, rules: Rules
-) -> ir.Table:
-    """Seniority of spells broken by a whole month without benefit or a change of benefit.
-
-    `isl` are the merged islands of every benefit per person."""
-    rows = main.filter(main.benefit.isin(chain_names(rules)))
-    segs = _typed_segments(isl, calendar, rules)
-    j = rows.join(segs, [rows.person_id == segs.person_id, rows.benefit == segs.chain])
-    j = j.filter((j.p <= j.last_in_m) & (j.last_in_m <= j.seg_end))
-    return _elapsed(
-        j.select("person_id", "m", "benefit", "last_in_m", "spell_start"), dead, calendar
-    )
-
-
-def overlap_seniority(
-    main: ir.Table, intervals: ir.Table, dead: ir.Table, calendar: ir.Table, rules: Rules
-) -> ir.Table:
-    """Sygedagpenge: rows merged when the next starts at least one day before the spell ends;
-    of two spells holding the last sick day of the month, the earlier counts."""
-    names = [b for b in rules.measured if rules.rule(b) == "overlap"]
-    rows = intervals.filter(intervals.benefit.isin(names))
+def overlap_ranges(intervals: ir.Table, rules: Rules) -> ir.Table:
+    """Lookup ranges (RANGE) of sygedagpenge: rows merged when the next starts at least one day
+    before the merged spell ends; of two spells holding a day, the earlier counts, so a spell's
+    range starts after the previous spell's end."""
+    rows = intervals.filter(intervals.benefit.isin(_names(rules, "overlap")))
     numbered = islands(
         rows, ["person_id", "benefit"], lambda t, prev_day, _: t.start_day >= prev_day, "spell"
     )
     spells = numbered.group_by(["person_id", "benefit", "spell"]).aggregate(
-        start_day=numbered.start_day.min(),
-        end_day=numbered.end_day.max(),
-        start_m=numbered.start_m.min(),
-        end_m=numbered.end_m.max(),
+        start_day=numbered.start_day.min(), end_day=numbered.end_day.max()
     )
-    monthly = by_month(spells, calendar, ["person_id", "benefit"])
-    monthly = monthly.select("person_id", "benefit", "m", s_start="start_day", s_end="end_day")
-    j = main.filter(main.benefit.isin(names)).join(monthly, ["person_id", "m", "benefit"])
-    j = j.filter((j.s_start <= j.last_in_m) & (j.last_in_m <= j.s_end))
-    first = ibis.row_number().over(group_by=KEYS, order_by=j.s_start)
-    j = j.mutate(_rank=first).filter(lambda t: t._rank == 0)
-    rows = j.select("person_id", "m", "benefit", "last_in_m", spell_start="s_start")
-    return _elapsed(rows, dead, calendar)
+    w = ibis.window(group_by=["person_id", "benefit"], order_by="start_day")
+    after_previous = spells.end_day.lag().over(w) + 1
+    lo = ibis.coalesce(ibis.greatest(spells.start_day, after_previous), spells.start_day)
+    ranges = spells.select(
+        "person_id", "benefit", lo=lo, hi=spells.end_day, spell_start=spells.start_day
+    )
+    return ranges.filter(ranges.lo <= ranges.hi)
 
 
-def _periods(dp: ir.Table, calendar: ir.Table, end_day: int, end_m: int) -> ir.Table:
+def _dead_cut(ranges: ir.Table, dead: ir.Table) -> ir.Table:
+    """`ranges` (RANGE) cut at the edges of the dead periods after their spell start, with
+    `dead_before`, the dead days from the spell start to the day before `lo`, and `dead_on`,
+    1 when the days lo..hi are dead (else 0): a day x of a range has x - lo + 1 more."""
+    d = dead.select("person_id", d_start="start_day", d_end="end_day")
+    j = ranges.left_join(
+        d, [ranges.person_id == d.person_id, ranges.spell_start <= d.d_end, d.d_start <= ranges.hi]
+    ).select(*RANGE, "d_start", "d_end")
+    clean = j.filter(j.d_start.isnull()).select(
+        *RANGE, dead_before=ibis.literal(0, "int64"), dead_on=ibis.literal(0, "int64")
+    )
+    hit = j.filter(j.d_start.notnull())
+    enters = hit.filter(hit.lo < hit.d_start).select(*RANGE, cut=hit.d_start)
+    leaves = hit.filter((hit.lo <= hit.d_end) & (hit.d_end < hit.hi))
+    leaves = leaves.select(*RANGE, cut=leaves.d_end + 1)
+    cuts = hit.select(*RANGE, cut=hit.lo).union(enters).union(leaves).distinct()
+    w = ibis.window(group_by=["person_id", "benefit", "lo"], order_by="cut")
+    pieces = cuts.select(
+        "person_id", "benefit", "spell_start", lo=cuts.cut,
+        hi=ibis.coalesce(cuts.cut.lead().over(w) - 1, cuts.hi),
+    )  # fmt: skip
+    p = pieces.join(d, "person_id")
+    cut = p.group_by(RANGE).aggregate(
+        dead_before=overlap(p.spell_start, p.lo - 1, p.d_start, p.d_end).sum(),
+        dead_on=ibis.ifelse((p.d_start <= p.lo) & (p.lo <= p.d_end), 1, 0).max().cast("int64"),
+    )
+    return clean.union(cut.select(*RANGE, "dead_before", "dead_on"))
+
+
+def days_seniority(
+    main: ir.Table, isl: ir.Table, intervals: ir.Table, dead: ir.Table, calendar: ir.Table,
+    rules: Rules,
+) -> ir.Table:  # fmt: skip
+    """Seniority in days of the month_gap and overlap benefits: from the spell start to the
+    last day with the benefit in the month, less dead days."""
+    ranges = month_gap_ranges(isl, calendar, rules).union(overlap_ranges(intervals, rules))
+    ranges = _dead_cut(ranges, dead)
+    rows = main.filter(~main.benefit.isin(_names(rules, "hours")))
+    j = rows.join(ranges, ["person_id", "benefit"])
+    j = j.filter((j.lo <= j.last_in_m) & (j.last_in_m <= j.hi))
+    t = needed_days(j, calendar)
+    dead_days = t.dead_before + t.dead_on * (t.last_in_m - t.lo + 1)
+    return t.select(
+        *OUT[:-2], seniority=t.last_in_m - t.spell_start + 1 - dead_days, threshold=t.threshold
+    )
+
+
+def _periods(dp: ir.Table, end_day: int, end_m: int) -> ir.Table:
     """Dagpenge periods per person, from each first day of a period (or the first row) to the
-    day before the next, cut into months: (person_id, p_start, m, pa, pb)."""
+    day before the next: (person_id, p_start, p_end, p_start_m, p_last_m), where `p_last_m` is
+    the last month in which it is the latest period (the month before the next one's first)."""
     first = dp.group_by("person_id").aggregate(
         start_day=dp.start_day.min(), start_m=dp.start_m.min()
     )
     flagged = dp.filter(dp.new_period).select("person_id", "start_day", "start_m")
     starts = first.union(flagged).distinct()
-    cal = calendar.select(start_m="m", month_first="first_day")
-    starts = starts.join(cal, "start_m")
     w = ibis.window(group_by="person_id", order_by="start_day")
     next_day, next_m = starts.start_day.lead().over(w), starts.start_m.lead().over(w)
-    next_first = starts.month_first.lead().over(w)
-    periods = starts.mutate(
-        end_day=ibis.coalesce(next_day - 1, end_day),
-        end_m=ibis.coalesce(ibis.ifelse(next_day == next_first, next_m - 1, next_m), end_m),
+    periods = starts.select(
+        "person_id",
+        p_start=starts.start_day,
+        p_end=ibis.coalesce(next_day - 1, end_day),
+        p_start_m=starts.start_m,
+        p_last_m=ibis.coalesce(next_m - 1, end_m),
     )
-    periods = periods.filter(periods.start_day <= periods.end_day)
-    monthly = by_month(
-        periods.mutate(p_start=periods.start_day), calendar, ["person_id", "p_start"]
-    )
-    return monthly.select("person_id", "p_start", "m", pa="in_start", pb="in_end")
+    return periods.filter(periods.p_start <= periods.p_end)
+
+
+def _row_holidays(rows: ir.Table, holidays: ir.Table, calendar: ir.Table) -> ir.Table:
+    """(person_id, line, row_hol): the holidays within each dagpenge row."""
+    pieces = by_month(rows, calendar, ["person_id", "line"])
+    h = pieces.join(holidays, "m")
+    h = h.filter((h.in_start <= h.h_day) & (h.h_day <= h.in_end))
+    return h.group_by(["person_id", "line"]).aggregate(row_hol=h.h_day.nunique())
 
 
 def _holidays_within(j: ir.Table, holidays: ir.Table, dead: ir.Table, keys: list[str]) -> ir.Table:
-    """Per piece (`keys`, with m): weekday holidays in [a, b] (`hol`) and those of them not in
-    a dead period (`hol_live`)."""
+    """Per piece (`keys`, with m): weekday holidays in [a, b] not in a dead period
+    (`hol_live`)."""
     h = j.select(*keys, "a", "b").join(holidays, "m")
     h = h.filter((h.a <= h.h_day) & (h.h_day <= h.b))
     d = dead.select("person_id", d_start="start_day", d_end="end_day")
     hd = h.join(d, "person_id", how="left")
     inside = hd.d_start.notnull() & (hd.d_start <= hd.h_day) & (hd.h_day <= hd.d_end)
     per_day = hd.group_by([*keys, "h_day"]).aggregate(dead=ibis.ifelse(inside, 1, 0).max())
-    return per_day.group_by(keys).aggregate(hol=per_day.count(), hol_live=(1 - per_day.dead).sum())
+    return per_day.group_by(keys).aggregate(hol_live=(1 - per_day.dead).sum())
+
+
+def _in_months(rp: ir.Table, calendar: ir.Table) -> ir.Table:
+    """The days lo..hi of each row and period cut into the months lo_m..hi_m: a..b in m."""
+    pieces = expand_months(rp, "lo_m", "hi_m")
+    cal = calendar.select("m", "first_day", "last_day", "workdays", "dagpenge_per_month")
+    j = pieces.join(cal, "m")
+    j = j.mutate(a=ibis.greatest(j.lo, j.first_day), b=ibis.least(j.hi, j.last_day))
+    return j.select(
+        "person_id", "line", "p_start", "m", "hours", "row_work", "row_days", "workdays",
+        "dagpenge_per_month", "a", "b",
+    )  # fmt: skip
 
 
 def _dagpenge_hours(
@@ -233,31 +293,48 @@ def _dagpenge_hours(
     calendar: ir.Table,
     holidays: ir.Table | None,
 ) -> ir.Table:
-    """Net hours (in UNITS per hundredth) of each dagpenge row inside each period and month.
+    """Net hours (in UNITS per hundredth) of each dagpenge row inside each period and month in
+    which the period is the latest.
 
     Hours accrue on working days: Monday-Friday, less the holidays of `holidays` (None when
     no parameter set switches the holiday calendar on)."""
     rows = dp.mutate(
         row_wd=weekdays(dp.start_day, dp.end_day), row_days=dp.end_day - dp.start_day + 1
     )
-    pieces = by_month(rows, calendar, ["person_id", "line", "hours", "row_wd", "row_days"])
-    j = pieces.join(periods, ["person_id", "m"])
-    j = j.mutate(a=ibis.greatest(j.in_start, j.pa), b=ibis.least(j.in_end, j.pb))
-    j = j.filter(j.a <= j.b)
+    if holidays is not None:
+        found = _row_holidays(rows, holidays, calendar)
+        rows = rows.left_join(found, ["person_id", "line"]).drop("person_id_right", "line_right")
+        rows = rows.mutate(row_work=rows.row_wd - rows.row_hol.fill_null(0))
+    else:
+        rows = rows.mutate(row_work=rows.row_wd)
+    rp = rows.join(periods, "person_id")
+    rp = rp.mutate(
+        lo=ibis.greatest(rp.start_day, rp.p_start),
+        hi=ibis.least(rp.end_day, rp.p_end),
+        lo_m=ibis.greatest(rp.start_m, rp.p_start_m),
+        hi_m=ibis.least(rp.end_m, rp.p_last_m),
+    )
+    rp = rp.filter((rp.lo <= rp.hi) & (rp.lo_m <= rp.hi_m))
+    rp = rp.select(
+        "person_id", "line", "p_start", "hours", "row_work", "row_days", "lo", "hi", "lo_m", "hi_m"
+    )
     keys = ["person_id", "line", "p_start", "m"]
-    j = with_dead(j, dead, keys, ("a", "b"), count_weekdays=True, name="dead_wd")
-    j = with_dead(j, dead, keys, ("a", "b"), count_weekdays=False, name="dead_d")
-    row_work, hol_live = j.row_wd, ibis.literal(0)
+    # only the pieces of persons with a dead period look for dead days
+    live = _in_months(rp.anti_join(dead, "person_id"), calendar)
+    live = live.mutate(dead_wd=ibis.literal(0, "int64"), dead_d=ibis.literal(0, "int64"))
+    j = _in_months(rp.semi_join(dead, "person_id"), calendar)
+    j = with_dead(j, dead, keys, ("a", "b"), {"dead_wd": True, "dead_d": False})
+    j = live.union(j)
+    hol_live = ibis.literal(0)
     if holidays is not None:
         j = j.left_join(_holidays_within(j, holidays, dead, keys), keys)
         j = j.drop(*[f"{k}_right" for k in keys])
-        hol, hol_live = j.hol.fill_null(0), j.hol_live.fill_null(0)
-        row_work = j.row_wd - hol.sum().over(ibis.window(group_by=["person_id", "line"]))
+        hol_live = j.hol_live.fill_null(0)
     net_wd = weekdays(j.a, j.b) - j.dead_wd - hol_live
     net_days = j.b - j.a + 1 - j.dead_d
     accrual = ibis.cases(
         (j.hours.isnull(), j.dagpenge_per_month * (UNITS // j.workdays) * net_wd),
-        (row_work > 0, j.hours * UNITS * net_wd // row_work),
+        (j.row_work > 0, j.hours * UNITS * net_wd // j.row_work),
         else_=j.hours * UNITS * net_days // j.row_days,
     )
     return j.select("person_id", "p_start", "m", accrual=accrual.cast("int64"))
@@ -274,17 +351,17 @@ def hours_seniority(
     end_m: int,
 ) -> ir.Table:
     """Dagpenge: net hours from the latest first day of a dagpenge period to the month's end."""
-    names = [b for b in rules.measured if rules.rule(b) == "hours"]
+    names = _names(rules, "hours")
     dp = intervals.filter(intervals.benefit.isin(names))
-    periods = _periods(dp, calendar, end_day, end_m)
+    periods = _periods(dp, end_day, end_m)
     switched_on = any(s.dagpenge_holidays for s in rules.sets)
     hours = _dagpenge_hours(dp, periods, dead, calendar, holidays if switched_on else None)
     monthly = hours.group_by(["person_id", "p_start", "m"]).aggregate(accrual=hours.accrual.sum())
-    upto = ibis.window(group_by=["person_id", "p_start"], order_by="m", rows=(None, 0))
+    # one row per month: a RANGE frame sums the same rows as ROWS, and is cheaper on DuckDB
+    upto = ibis.window(group_by=["person_id", "p_start"], order_by="m", range=(None, 0))
     cum = monthly.mutate(seniority=monthly.accrual.sum().over(upto))
+    # one period per person and month: the latest
     j = main.filter(main.benefit.isin(names)).join(cum, KEYS)
-    latest = ibis.row_number().over(group_by=KEYS, order_by=j.p_start.desc())
-    j = j.mutate(_rank=latest).filter(lambda t: t._rank == 0)
     j = j.join(calendar.select("m", "dagpenge_threshold"), "m")
     return j.select(
         *OUT[:4], spell_start=j.p_start, seniority=j.seniority,
@@ -305,13 +382,9 @@ def seniority(
 ) -> ir.Table:
     """Per person and month with a measured main benefit: its spell start, seniority,
     threshold and `long_enough` (seniority >= threshold)."""
-    measured = main.filter(main.benefit.isin(rules.measured)).select(
-        "person_id", "m", "benefit", "last_in_m"
-    )
     parts = [
-        month_gap_seniority(measured, isl, dead, calendar, rules),
-        overlap_seniority(measured, intervals, dead, calendar, rules),
-        hours_seniority(measured, intervals, dead, calendar, holidays, rules, end_day, end_m),
+        days_seniority(main, isl, intervals, dead, calendar, rules),
+        hours_seniority(main, intervals, dead, calendar, holidays, rules, end_day, end_m),
     ]
-    both = parts[0].union(parts[1]).union(parts[2])
+    both = parts[0].union(parts[1])
     return both.mutate(long_enough=both.seniority >= both.threshold)
