@@ -130,12 +130,12 @@ def _alive(conv: ir.Table, dead: ir.Table) -> ir.Table:
 
 def _status_days(conv: ir.Table, residence: ir.Table, status: ir.Table) -> ir.Table:
     """(person_id, day, status) for conversations in a frikommune/forsøgskommune that day."""
-    # only persons who ever lived in a municipality with a status can have a status day;
-    # residence_on keeps one row per (person_id, m, day), so a day's conversations count once
+    # only persons who ever lived in a municipality with a status can have a status day: their
+    # residence rows (all of them, the latest move wins) are the only ones joined; residence_on
+    # keeps one row per (person_id, m, day), so a day's conversations count once
     places = residence.semi_join(status.select("municipality_code"), "municipality_code")
-    days = conv.select("person_id", "m", "day")
-    days = days.semi_join(places.select("person_id"), "person_id")
-    located = residence_on(days, "day", residence)
+    lived = residence.semi_join(places.select("person_id"), "person_id")
+    located = residence_on(conv.select("person_id", "m", "day"), "day", lived)
     s = status.select("municipality_code", "status", s_from="start_day", s_to="end_day")
     j = located.join(s, "municipality_code")
     j = j.filter((j.s_from <= j.day) & (j.day <= j.s_to))
@@ -171,19 +171,29 @@ def _flagged(conv: ir.Table, offers: ir.Table, statuses: ir.Table, rules: Rules)
     return c.mutate(base=base, general=general)
 
 
+# a variant's counted days in a 12-month window (at most 372) take 9 bits of a packed count
+BITS = 9
+MASK = (1 << BITS) - 1
+
+
 def _monthly(c: ir.Table, variants: list[str]) -> ir.Table:
-    """(person_id, m, n<i>, l<i>): counted days in month m and the last one, for each variant."""
+    """(person_id, m, counts, l<i>): the counted days in month m of every variant i packed into
+    one integer (bits 9i .. 9i + 8), and the last counted day of each variant."""
+    if BITS * len(variants) > 63:
+        raise ValueError(f"{len(variants)} conversation variants do not fit a packed count")
     flags = {}
     for i, variant in enumerate(variants):
         benefit = ibis.literal(variant)
         in_restricted = c.general & c.allowed.notnull() & counts_for(c.allowed, benefit)
         counts = c.base | in_restricted | _by_benefit(c, variant)
-        flags[f"c{i}"] = ibis.ifelse(counts, 1, 0).max()
+        flags[f"c{i}"] = ibis.ifelse(counts, 1 << (BITS * i), 0).max()
     days = c.group_by(["person_id", "m", "day"]).aggregate(**flags)
+    days = days.mutate(counts=sum((days[f"c{i}"] for i in range(1, len(variants))), days.c0))
+    days = days.filter(days.counts > 0)  # a day counted for no variant changes nothing
     return days.group_by(["person_id", "m"]).aggregate(
-        **{f"n{i}": days[f"c{i}"].sum() for i in range(len(variants))},
+        counts=days.counts.sum().cast("int64"),
         **{
-            f"l{i}": ibis.ifelse(days[f"c{i}"] == 1, days.day, ibis.null("int64")).max()
+            f"l{i}": ibis.ifelse(days[f"c{i}"] > 0, days.day, ibis.null("int64")).max()
             for i in range(len(variants))
         },
     )
@@ -204,9 +214,9 @@ def _windows(population: ir.Table, monthly: ir.Table, variants: list[str]) -> ir
     j = pop.join(monthly, on)
     own = list(enumerate(variants[:-1]))
     last = len(variants) - 1
-    pick_n = ibis.cases(*[(j.benefit == v, j[f"n{i}"]) for i, v in own], else_=j[f"n{last}"])
+    shift = ibis.cases(*[(j.benefit == v, BITS * i) for i, v in own], else_=BITS * last)
     pick_l = ibis.cases(*[(j.benefit == v, j[f"l{i}"]) for i, v in own], else_=j[f"l{last}"])
-    picked = j.select("person_id", "measure_m", n=pick_n, l=pick_l)
+    picked = j.select("person_id", "measure_m", n=(j.counts >> shift) & MASK, l=pick_l)
     return picked.group_by(["person_id", "measure_m"]).aggregate(
         conversations=picked.n.sum(), last_conversation_day=picked.l.max()
     )
