@@ -101,35 +101,45 @@ def exemption_windows(exemptions: ir.Table, calendar: ir.Table, span: Span) -> i
     )  # fmt: skip
 
 
-def _offer_days(conv: ir.Table, counted: ir.Table, calendar: ir.Table) -> ir.Table:
-    """(person_id, day, allowed) for conversation days inside a counted offer."""
-    counted = counted.semi_join(conv.select("person_id").distinct(), "person_id")
-    monthly = by_month(counted, calendar, ["person_id", "allowed"])
-    days = conv.select("person_id", "m", "day").distinct()
-    j = days.join(monthly.select("person_id", "m", "allowed", "in_start", "in_end"), KEYS)
-    j = j.filter((j.in_start <= j.day) & (j.day <= j.in_end))
-    return j.select("person_id", "day", "allowed").distinct()
+def _offer_spells(counted: ir.Table, persons: ir.Table) -> ir.Table:
+    """(person_id, allowed, start_day, end_day) of the counted offers of `persons`."""
+    counted = counted.semi_join(persons, "person_id")
+    return counted.select("person_id", "allowed", "start_day", "end_day")
 
 
-def _dead_days(conv: ir.Table, dead: ir.Table) -> ir.Table:
-    """(person_id, day) of conversation days in a dead period."""
-    days = conv.select("person_id", "day").distinct()
-    j = days.join(dead.select("person_id", "start_day", "end_day"), "person_id")
-    j = j.filter((j.start_day <= j.day) & (j.day <= j.end_day))
-    return j.select("person_id", "day").distinct()
+def _in_windows(conv: ir.Table, population: ir.Table) -> ir.Table:
+    """Conversations of measured persons in a month that some measured month's window holds:
+    from 11 months before the person's first measured month to the last."""
+    p = population.group_by("person_id").aggregate(
+        first_m=population.m.min(), last_m=population.m.max()
+    )
+    on = [
+        conv.person_id == p.person_id,
+        conv.m >= p.first_m - (WINDOW_MONTHS - 1),
+        conv.m <= p.last_m,
+    ]
+    return conv.semi_join(p, on)
+
+
+def _alive(conv: ir.Table, dead: ir.Table) -> ir.Table:
+    """Conversations outside every dead period (those in one never count)."""
+    d = dead.select("person_id", "start_day", "end_day")
+    on = [conv.person_id == d.person_id, d.start_day <= conv.day, conv.day <= d.end_day]
+    return conv.anti_join(d, on)
 
 
 def _status_days(conv: ir.Table, residence: ir.Table, status: ir.Table) -> ir.Table:
     """(person_id, day, status) for conversations in a frikommune/forsøgskommune that day."""
-    # only persons who ever lived in a municipality with a status can have a status day
+    # only persons who ever lived in a municipality with a status can have a status day: their
+    # residence rows (all of them, the latest move wins) are the only ones joined; residence_on
+    # keeps one row per (person_id, m, day), so a day's conversations count once
     places = residence.semi_join(status.select("municipality_code"), "municipality_code")
-    days = conv.select("person_id", "m", "day").distinct()
-    days = days.semi_join(places.select("person_id"), "person_id")
-    located = residence_on(days, "day", residence)
+    lived = residence.semi_join(places.select("person_id"), "person_id")
+    located = residence_on(conv.select("person_id", "m", "day"), "day", lived)
     s = status.select("municipality_code", "status", s_from="start_day", s_to="end_day")
     j = located.join(s, "municipality_code")
     j = j.filter((j.s_from <= j.day) & (j.day <= j.s_to))
-    return j.select("person_id", "day", "status").distinct()
+    return j.select("person_id", "day", "status")
 
 
 def _status_rule(t: ir.Table, rules: Rules) -> ir.BooleanValue:
@@ -141,20 +151,75 @@ def _status_rule(t: ir.Table, rules: Rules) -> ir.BooleanValue:
     return rule.fill_null(False)
 
 
-def _flagged(conv: ir.Table, tables: dict[str, ir.Table], rules: Rules) -> ir.Table:
-    """Conversations with `base` (counted whatever benefit the person is measured on) and
-    `general` (held by the jobcentre or another actor, not by an a-kasse)."""
-    open_offers = tables["offer_days"].filter(lambda t: t.allowed.isnull())
-    c = conv.left_join(open_offers.select("person_id", "day", in_offer=True), ["person_id", "day"])
-    c = c.drop("person_id_right", "day_right")
-    c = c.left_join(tables["dead_days"].mutate(dead=True), ["person_id", "day"])
-    c = c.drop("person_id_right", "day_right")
-    statuses = tables["status_days"]
+def _flagged(conv: ir.Table, offers: ir.Table, statuses: ir.Table, rules: Rules) -> ir.Table:
+    """Conversations, once per counted offer and status holding their day, with `allowed` (the
+    offer's benefits; null when in no offer or one counting for all), `base` (counted whatever
+    benefit the person is measured on) and `general` (held by the jobcentre or another actor,
+    not by an a-kasse)."""
+    on = [
+        conv.person_id == offers.person_id,
+        offers.start_day <= conv.day,
+        conv.day <= offers.end_day,
+    ]
+    c = conv.left_join(offers, on)
+    in_offer = c.start_day.notnull() & c.allowed.isnull()
+    c = c.select(*conv.columns, "allowed", in_offer=in_offer)
     c = c.left_join(statuses, ["person_id", "day"]).drop("person_id_right", "day_right")
     general = c.held_by.isin(rules.general_held_by)
-    in_person_or_offer = c.form.isin(rules.always_forms) | c.in_offer.fill_null(False)
+    in_person_or_offer = c.form.isin(rules.always_forms) | c.in_offer
     base = (general & in_person_or_offer) | _status_rule(c, rules)
-    return c.mutate(base=base, general=general, dead=c.dead.fill_null(False))
+    return c.mutate(base=base, general=general)
+
+
+# a variant's counted days in a 12-month window (at most 372) take 9 bits of a packed count
+BITS = 9
+MASK = (1 << BITS) - 1
+
+
+def _monthly(c: ir.Table, variants: list[str]) -> ir.Table:
+    """(person_id, m, counts, l<i>): the counted days in month m of every variant i packed into
+    one integer (bits 9i .. 9i + 8), and the last counted day of each variant."""
+    if BITS * len(variants) > 63:
+        raise ValueError(f"{len(variants)} conversation variants do not fit a packed count")
+    flags = {}
+    for i, variant in enumerate(variants):
+        benefit = ibis.literal(variant)
+        in_restricted = c.general & c.allowed.notnull() & counts_for(c.allowed, benefit)
+        counts = c.base | in_restricted | _by_benefit(c, variant)
+        flags[f"c{i}"] = ibis.ifelse(counts, 1 << (BITS * i), 0).max()
+    days = c.group_by(["person_id", "m", "day"]).aggregate(**flags)
+    days = days.mutate(counts=sum((days[f"c{i}"] for i in range(1, len(variants))), days.c0))
+    days = days.filter(days.counts > 0)  # a day counted for no variant changes nothing
+    return days.group_by(["person_id", "m"]).aggregate(
+        counts=days.counts.sum().cast("int64"),
+        **{
+            f"l{i}": ibis.ifelse(days[f"c{i}"] > 0, days.day, ibis.null("int64")).max()
+            for i in range(len(variants))
+        },
+    )
+
+
+def _windows(population: ir.Table, monthly: ir.Table, variants: list[str]) -> ir.Table:
+    """Each person-month M of `population` with the counted days of the months M - 11 .. M
+    (and the last of them) for the variant of its benefit.
+
+    A join of the person's months with the months as a range, then a sum per person-month:
+    no spreading of the monthly rows to the twelve windows holding them."""
+    pop = population.select("person_id", "benefit", measure_m="m")
+    on = [
+        pop.person_id == monthly.person_id,
+        monthly.m >= pop.measure_m - (WINDOW_MONTHS - 1),
+        monthly.m <= pop.measure_m,
+    ]
+    j = pop.join(monthly, on)
+    own = list(enumerate(variants[:-1]))
+    last = len(variants) - 1
+    shift = ibis.cases(*[(j.benefit == v, BITS * i) for i, v in own], else_=BITS * last)
+    pick_l = ibis.cases(*[(j.benefit == v, j[f"l{i}"]) for i, v in own], else_=j[f"l{last}"])
+    picked = j.select("person_id", "measure_m", n=(j.counts >> shift) & MASK, l=pick_l)
+    return picked.group_by(["person_id", "measure_m"]).aggregate(
+        conversations=picked.n.sum(), last_conversation_day=picked.l.max()
+    )
 
 
 def conversation_windows(
@@ -169,48 +234,15 @@ def conversation_windows(
     span: Span,
 ) -> ir.Table:
     """(person_id, measure_m, conversations, last_conversation_day): counted days in the
-    window, judged by the benefit the person is measured on in month M."""
-    lo = span.start - WINDOW_MONTHS + 1
-    c = conversations.filter(conversations.m.between(lo, span.end))
-    c = c.semi_join(population.select("person_id").distinct(), "person_id")
-    offer_days = _offer_days(c, counted, calendar)
-    tables = {
-        "offer_days": offer_days,
-        "dead_days": _dead_days(c, dead),
-        "status_days": _status_days(c, residence, status),
-    }
-    restricted = offer_days.filter(offer_days.allowed.notnull())
-    c = _flagged(c, tables, rules).left_join(restricted, ["person_id", "day"])
-    c = c.drop("person_id_right", "day_right")
+    window, judged by the benefit the person is measured on in month M.
+
+    `calendar` and `span` are not needed: the population's months bound the conversations."""
+    c = _alive(_in_windows(conversations, population), dead)
+    offers = _offer_spells(counted, c.select("person_id").distinct())
+    flagged = _flagged(c, offers, _status_days(c, residence, status), rules)
     variants = _variants(rules)
-    flags = {}
-    for i, variant in enumerate(variants):
-        benefit = ibis.literal(variant)
-        in_restricted = c.general & c.allowed.notnull() & counts_for(c.allowed, benefit)
-        counts = ~c.dead & (c.base | in_restricted | _by_benefit(c, variant))
-        flags[f"c{i}"] = ibis.ifelse(counts, 1, 0).max()
-    days = c.group_by(["person_id", "m", "day"]).aggregate(**flags)
-    monthly = days.group_by(["person_id", "m"]).aggregate(
-        **{f"n{i}": days[f"c{i}"].sum() for i in range(len(variants))},
-        **{
-            f"l{i}": ibis.ifelse(days[f"c{i}"] == 1, days.day, ibis.null("int64")).max()
-            for i in range(len(variants))
-        },
-    )
-    spread = _in_window(monthly, span)
-    windows = spread.group_by(["person_id", "measure_m"]).aggregate(
-        **{f"n{i}": spread[f"n{i}"].sum() for i in range(len(variants))},
-        **{f"l{i}": spread[f"l{i}"].max() for i in range(len(variants))},
-    )
-    pop = population.select("person_id", "benefit", measure_m="m")
-    j = pop.join(windows, ["person_id", "measure_m"])
-    index = ibis.cases(
-        *[(j.benefit == v, i) for i, v in enumerate(variants[:-1])], else_=len(variants) - 1
-    )
-    pick_n = ibis.cases(*[(index == i, j[f"n{i}"]) for i in range(len(variants))])
-    pick_l = ibis.cases(*[(index == i, j[f"l{i}"]) for i in range(len(variants))])
-    picked = j.select("person_id", "measure_m", conversations=pick_n, last_conversation_day=pick_l)
-    return picked.filter(picked.conversations > 0)
+    windows = _windows(population, _monthly(flagged, variants), variants)
+    return windows.filter(windows.conversations > 0)
 
 
 def _variants(rules: Rules) -> list[str]:
