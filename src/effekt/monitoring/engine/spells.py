@@ -45,25 +45,30 @@ def benefit_islands(intervals: ir.Table) -> ir.Table:
 
 def benefit_pieces(islands: ir.Table, calendar: ir.Table, rules: Rules, span: Span) -> ir.Table:
     """Merged intervals of each benefit cut into months (in_start, in_end inside month m), in
-    the measured months `span.start`..`span.end` with a measured benefit (only there does the
-    main benefit matter)."""
+    the measured months `span.start`..`span.end` where the main benefit may be measured.
+
+    Measured benefits give all their months; other benefits, which only compete with them,
+    give the months from the person's first to last month with a measured benefit. A month in
+    between without a measured benefit then holds other benefits only, and `main_benefit`
+    leaves it out."""
     first = day_number(first_day(span.start))
     cut = clip(islands, span.start, span.end, first, span.end_day)
-    own = by_month(cut.filter(cut.benefit.isin(rules.measured)), calendar, ["person_id", "benefit"])
-    own = own.select("person_id", "benefit", "m", "in_start", "in_end")
-    # other benefits compete in those months: the person's few islands, by equi-join
-    months = own.select("person_id", "m").distinct()
-    months = months.join(calendar.select("m", "first_day", "last_day"), "m")
-    others = cut.filter(~cut.benefit.isin(rules.measured))
-    j = months.join(others.select("person_id", "benefit", "start_day", "end_day"), "person_id")
-    j = j.select(
+    cut = cut.select("person_id", "benefit", "start_day", "end_day", "start_m", "end_m")
+    measured = cut.filter(cut.benefit.isin(rules.measured))
+    reach = measured.group_by("person_id").aggregate(
+        lo_m=measured.start_m.min(), hi_m=measured.end_m.max()
+    )
+    others = cut.filter(~cut.benefit.isin(rules.measured)).join(reach, "person_id")
+    others = others.select(
         "person_id",
         "benefit",
-        "m",
-        in_start=ibis.greatest(j.start_day, j.first_day),
-        in_end=ibis.least(j.end_day, j.last_day),
-    )
-    return own.union(j.filter(j.in_start <= j.in_end))
+        "start_day",
+        "end_day",
+        start_m=ibis.greatest(others.start_m, others.lo_m),
+        end_m=ibis.least(others.end_m, others.hi_m),
+    ).filter(lambda t: t.start_m <= t.end_m)
+    pieces = by_month(measured.union(others), calendar, ["person_id", "benefit"])
+    return pieces.select("person_id", "benefit", "m", "in_start", "in_end")
 
 
 def benefit_days(pieces: ir.Table) -> ir.Table:
@@ -80,16 +85,41 @@ def dead_islands(exemptions: ir.Table, rules: Rules, span: Span) -> ir.Table:
 
 
 def _priority(benefit: ir.StringValue, rules: Rules) -> ir.IntegerValue:
+    """The benefit's place in the rules' order (measured first); unlisted benefits last."""
     order = rules.measured + rules.unmeasured
     return ibis.cases(*[(benefit == b, i) for i, b in enumerate(order)], else_=len(order))
 
 
+# the low 32 bits of a rank hold the day number `last_in_m` (shifted to be non-negative)
+DAY_BITS = 2**32
+DAY_SHIFT = 2**31
+
+
+def _rank(days: ir.Table, places: int, rules: Rules) -> ir.IntegerValue:
+    """A non-negative integer per row of `days`, largest for the main benefit of the month:
+    most days, then the earliest place in the rules' order (`places` is above every place);
+    it also carries the row's `last_in_m`."""
+    order = days.days * places + (places - 1 - _priority(days.benefit, rules))
+    return order * DAY_BITS + days.last_in_m + DAY_SHIFT
+
+
 def main_benefit(days: ir.Table, rules: Rules) -> ir.Table:
-    """Per person and month the benefit with most days; ties by the order of the rules."""
-    rank = ibis.row_number().over(
-        group_by=["person_id", "m"], order_by=[days.days.desc(), _priority(days.benefit, rules)]
+    """Per person and month the benefit with most days, ties by the order of the rules, where
+    that benefit is a measured one (the only months the measures use).
+
+    A hash aggregate of the largest `_rank` per person-month (`top`), then unpacked."""
+    places = len(rules.measured) + len(rules.unmeasured) + 1
+    best = days.group_by(["person_id", "m"]).aggregate(top=_rank(days, places, rules).max())
+    order = best.top // DAY_BITS
+    place = places - 1 - order % places
+    main = best.select(
+        "person_id",
+        "m",
+        benefit=ibis.cases(*[(place == i, b) for i, b in enumerate(rules.measured)]),
+        days=(order // places).cast(days.days.type()),
+        last_in_m=(best.top % DAY_BITS - DAY_SHIFT).cast(days.last_in_m.type()),
     )
-    return days.mutate(rank=rank).filter(lambda t: t.rank == 0).drop("rank")
+    return main.filter(main.benefit.notnull())
 
 
 def _pension_months(birth_day: ir.IntegerValue, rules: Rules) -> ir.IntegerValue:
