@@ -140,25 +140,30 @@ def of_age(persons: ir.Table, m: ir.IntegerValue, rules: Rules) -> ir.BooleanVal
     return (age >= 16 * 12) & (age < _pension_months(persons.birth_day, rules))
 
 
-def residence_on(rows: ir.Table, day: str, residence: ir.Table) -> ir.Table:
-    """`rows` (person_id, m, `day`) with the municipality lived in on `day`; of two residence
-    rows holding the day, the one starting last (`moved_in`) wins.
+def _latest(residence: ir.Table) -> ir.IntegerValue:
+    """An integer per residence row, larger for the row that wins a day: the later
+    `moved_in`, then the lower (three-digit) municipality code, which it also carries."""
+    return residence.moved_in * 1000 + (999 - residence.municipality_code.cast("int64"))
 
-    `residence` holds intervals (start_day, end_day): an equi-join on the person's few rows."""
-    r = residence.select(
-        "person_id", "municipality_code", "moved_in", r_from="start_day", r_to="end_day"
-    )
+
+def _code_of(latest: ir.IntegerValue) -> ir.StringValue:
+    """The three-digit municipality code carried by `_latest`."""
+    code = 999 - (latest - latest // 1000 * 1000)
+    return code.cast("string").lpad(3, "0")
+
+
+def residence_on(rows: ir.Table, day: str, residence: ir.Table) -> ir.Table:
+    """`rows` (person_id, `day`, ...; no two alike) with the municipality lived in on `day`; of
+    two residence rows holding the day, the one starting last (`moved_in`) wins, then the
+    lower code.
+
+    `residence` holds intervals (start_day, end_day): an equi-join on the person's few rows,
+    then the winner per row of `rows` by a hash aggregate of `_latest`."""
+    r = residence.select("person_id", r_from="start_day", r_to="end_day", r_key=_latest(residence))
     joined = rows.join(r, "person_id")
     joined = joined.filter((joined.r_from <= joined[day]) & (joined[day] <= joined.r_to))
-    rank = ibis.row_number().over(
-        group_by=["person_id", "m", day],
-        order_by=[joined.moved_in.desc(), joined.municipality_code],
-    )
-    return (
-        joined.mutate(_rank=rank)
-        .filter(lambda t: t._rank == 0)
-        .drop("_rank", "r_from", "r_to", "moved_in")
-    )
+    best = joined.group_by(list(rows.columns)).aggregate(r_key=joined.r_key.max())
+    return best.select(*rows.columns, municipality_code=_code_of(best.r_key))
 
 
 def population(
@@ -169,8 +174,9 @@ def population(
     `senior` holds the main benefit's spell per person-month with `long_enough`.
     """
     measured = senior.filter(senior.long_enough & senior.m.between(span.start, span.end))
-    aged = measured.join(persons, "person_id")
+    aged = measured.join(persons.select("person_id", "birth_day", "birth_m"), "person_id")
     aged = aged.filter(of_age(aged, aged.m, rules))
+    aged = aged.select("person_id", "m", "benefit", "spell_start", "last_in_m")
     located = residence_on(aged, "last_in_m", residence)
     return located.select(
         "person_id", "m", "municipality_code", "benefit", "spell_start", "last_in_m"
