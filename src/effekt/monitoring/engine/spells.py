@@ -12,7 +12,7 @@ import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
 from effekt.monitoring.engine.calendar import day_number, first_day
-from effekt.monitoring.engine.frames import by_month, clip, merge_touching
+from effekt.monitoring.engine.frames import clip, merge_touching
 from effekt.monitoring.engine.parameters import Rules
 
 
@@ -43,9 +43,32 @@ def benefit_islands(intervals: ir.Table) -> ir.Table:
     return merge_touching(intervals, ["person_id", "benefit"]).drop("island")
 
 
+def _whole_months(cut: ir.Table, calendar: ir.Table) -> ir.Table:
+    """The months strictly inside each interval of `cut`, which it covers whole."""
+    inner = cut.mutate(m=ibis.range(cut.start_m + 1, cut.end_m).unnest())
+    j = inner.join(calendar.select("m", "first_day", "last_day", "days"), "m")
+    return j.select(
+        "person_id", "benefit", "m", in_start="first_day", in_end="last_day", days="days"
+    )
+
+
+def _end_months(cut: ir.Table, calendar: ir.Table) -> ir.Table:
+    """The first and last month of each interval of `cut`, where two intervals of a benefit
+    may meet: one row per benefit and month with their days added up."""
+    ends = cut.mutate(m=cut.start_m).union(cut.filter(cut.end_m > cut.start_m).mutate(m=cut.end_m))
+    j = ends.join(calendar.select("m", "first_day", "last_day"), "m")
+    j = j.mutate(
+        in_start=ibis.greatest(j.start_day, j.first_day), in_end=ibis.least(j.end_day, j.last_day)
+    )
+    return j.group_by(["person_id", "benefit", "m"]).aggregate(
+        in_start=j.in_start.min(), in_end=j.in_end.max(), days=(j.in_end - j.in_start + 1).sum()
+    )
+
+
 def benefit_pieces(islands: ir.Table, calendar: ir.Table, rules: Rules, span: Span) -> ir.Table:
-    """Merged intervals of each benefit cut into months (in_start, in_end inside month m), in
-    the measured months `span.start`..`span.end` where the main benefit may be measured.
+    """Merged intervals of each benefit cut into months, one row per benefit and month with
+    its first and last day there (in_start, in_end) and its days, in the measured months
+    `span.start`..`span.end` where the main benefit may be measured.
 
     Measured benefits give all their months; other benefits, which only compete with them,
     give the months from the person's first to last month with a measured benefit. A month in
@@ -67,15 +90,13 @@ def benefit_pieces(islands: ir.Table, calendar: ir.Table, rules: Rules, span: Sp
         start_m=ibis.greatest(others.start_m, others.lo_m),
         end_m=ibis.least(others.end_m, others.hi_m),
     ).filter(lambda t: t.start_m <= t.end_m)
-    pieces = by_month(measured.union(others), calendar, ["person_id", "benefit"])
-    return pieces.select("person_id", "benefit", "m", "in_start", "in_end")
+    both = measured.union(others)
+    return _whole_months(both, calendar).union(_end_months(both, calendar))
 
 
 def benefit_days(pieces: ir.Table) -> ir.Table:
     """Days on each benefit per person and month, and the last such day (`last_in_m`)."""
-    return pieces.group_by(["person_id", "m", "benefit"]).aggregate(
-        days=(pieces.in_end - pieces.in_start + 1).sum(), last_in_m=pieces.in_end.max()
-    )
+    return pieces.select("person_id", "m", "benefit", "days", last_in_m="in_end")
 
 
 def dead_islands(exemptions: ir.Table, rules: Rules, span: Span) -> ir.Table:
@@ -111,15 +132,15 @@ def main_benefit(days: ir.Table, rules: Rules) -> ir.Table:
     places = len(rules.measured) + len(rules.unmeasured) + 1
     best = days.group_by(["person_id", "m"]).aggregate(top=_rank(days, places, rules).max())
     order = best.top // DAY_BITS
-    place = places - 1 - order % places
-    main = best.select(
+    best = best.mutate(place=places - 1 - order % places, order=order)
+    best = best.filter(best.place < len(rules.measured))
+    return best.select(
         "person_id",
         "m",
-        benefit=ibis.cases(*[(place == i, b) for i, b in enumerate(rules.measured)]),
-        days=(order // places).cast(days.days.type()),
+        benefit=ibis.cases(*[(best.place == i, b) for i, b in enumerate(rules.measured)]),
+        days=(best.order // places).cast(days.days.type()),
         last_in_m=(best.top % DAY_BITS - DAY_SHIFT).cast(days.last_in_m.type()),
     )
-    return main.filter(main.benefit.notnull())
 
 
 def _pension_months(birth_day: ir.IntegerValue, rules: Rules) -> ir.IntegerValue:
