@@ -59,46 +59,41 @@ def _window_first_day(span: Span) -> int:
 
 
 def offer_windows(counted: ir.Table, span: Span) -> ir.Table:
-    """(person_id, M, allowed, last_offer_day) for every counted offer touching the window."""
-    # an offer in months start_m..end_m lies in the windows of start_m .. end_m + 11
-    measured = ibis.range(counted.start_m, counted.end_m + WINDOW_MONTHS).unnest()
-    spread = counted.mutate(measure_m=measured)
-    spread = spread.filter(spread.measure_m.between(span.start, span.end))
-    return spread.group_by(["person_id", "measure_m", "allowed"]).aggregate(
-        last_offer_day=spread.end_day.max()
+    """(person_id, first_m, last_m, allowed, last_offer_day): each counted offer with the
+    measured months M whose window it touches (an offer in months start_m..end_m lies in the
+    windows of start_m .. end_m + 11)."""
+    return counted.select(
+        "person_id",
+        first_m=counted.start_m,
+        last_m=counted.end_m + WINDOW_MONTHS - 1,
+        allowed="allowed",
+        last_offer_day="end_day",
     )
 
 
 def employment_windows(employment: ir.Table, calendar: ir.Table, span: Span) -> ir.Table:
-    """(person_id, M, work_hours, work_offer): hundredths of ordinary work hours in the window."""
-    spread = _in_window(employment, span)
-    summed = spread.group_by(["person_id", "measure_m"]).aggregate(work_hours=spread.hours.sum())
-    joined = summed.join(
-        calendar.select(measure_m="m", threshold="employment_threshold"), "measure_m"
-    )
-    return joined.select(
-        "person_id", "measure_m", "work_hours", work_offer=joined.work_hours >= joined.threshold
-    )
+    """(person_id, first_m, last_m, hours): hundredths of ordinary work hours of a month m,
+    which lie in the windows of the measured months m .. m + 11 (`calendar` is not needed:
+    the thresholds are the measured month's)."""
+    e = employment.filter(employment.m.between(span.start - WINDOW_MONTHS + 1, span.end))
+    return e.select("person_id", first_m=e.m, last_m=e.m + WINDOW_MONTHS - 1, hours=e.hours)
 
 
 def exemption_windows(exemptions: ir.Table, calendar: ir.Table, span: Span) -> ir.Table:
-    """(person_id, M, exempt_days, exempt): exempt at least the exemption share of the window."""
+    """(person_id, first_m, last_m, start_day, end_day): exemptions merged per person, each
+    with the measured months whose window it touches (`calendar` is not needed: the days in
+    a window are counted from its first and last day)."""
     lo_m = span.start - WINDOW_MONTHS + 1
     merged = merge_touching(
         clip(exemptions, lo_m, span.end, _window_first_day(span), span.end_day), ["person_id"]
     )
-    monthly = by_month(merged, calendar, ["person_id"])
-    days = monthly.group_by(["person_id", "m"]).aggregate(
-        days=(monthly.in_end - monthly.in_start + 1).sum()
+    return merged.select(
+        "person_id",
+        "start_day",
+        "end_day",
+        first_m=merged.start_m,
+        last_m=merged.end_m + WINDOW_MONTHS - 1,
     )
-    spread = _in_window(days, span)
-    summed = spread.group_by(["person_id", "measure_m"]).aggregate(exempt_days=spread.days.sum())
-    c = calendar.select("window_days", "exemption_num", "exemption_den", measure_m="m")
-    j = summed.join(c, "measure_m")
-    return j.select(
-        "person_id", "measure_m", "exempt_days",
-        exempt=j.exempt_days * j.exemption_den >= j.exemption_num * j.window_days,
-    )  # fmt: skip
 
 
 def _offer_spells(counted: ir.Table, persons: ir.Table) -> ir.Table:

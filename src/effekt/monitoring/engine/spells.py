@@ -12,7 +12,7 @@ import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
 from effekt.monitoring.engine.calendar import day_number, first_day
-from effekt.monitoring.engine.frames import by_month, clip, merge_touching
+from effekt.monitoring.engine.frames import clip, merge_touching
 from effekt.monitoring.engine.parameters import Rules
 
 
@@ -43,34 +43,60 @@ def benefit_islands(intervals: ir.Table) -> ir.Table:
     return merge_touching(intervals, ["person_id", "benefit"]).drop("island")
 
 
+def _whole_months(cut: ir.Table, calendar: ir.Table) -> ir.Table:
+    """The months strictly inside each interval of `cut`, which it covers whole."""
+    inner = cut.mutate(m=ibis.range(cut.start_m + 1, cut.end_m).unnest())
+    j = inner.join(calendar.select("m", "first_day", "last_day", "days"), "m")
+    return j.select(
+        "person_id", "benefit", "m", in_start="first_day", in_end="last_day", days="days"
+    )
+
+
+def _end_months(cut: ir.Table, calendar: ir.Table) -> ir.Table:
+    """The first and last month of each interval of `cut`, where two intervals of a benefit
+    may meet: one row per benefit and month with their days added up."""
+    ends = cut.mutate(m=cut.start_m).union(cut.filter(cut.end_m > cut.start_m).mutate(m=cut.end_m))
+    j = ends.join(calendar.select("m", "first_day", "last_day"), "m")
+    j = j.mutate(
+        in_start=ibis.greatest(j.start_day, j.first_day), in_end=ibis.least(j.end_day, j.last_day)
+    )
+    return j.group_by(["person_id", "benefit", "m"]).aggregate(
+        in_start=j.in_start.min(), in_end=j.in_end.max(), days=(j.in_end - j.in_start + 1).sum()
+    )
+
+
 def benefit_pieces(islands: ir.Table, calendar: ir.Table, rules: Rules, span: Span) -> ir.Table:
-    """Merged intervals of each benefit cut into months (in_start, in_end inside month m), in
-    the measured months `span.start`..`span.end` with a measured benefit (only there does the
-    main benefit matter)."""
+    """Merged intervals of each benefit cut into months, one row per benefit and month with
+    its first and last day there (in_start, in_end) and its days, in the measured months
+    `span.start`..`span.end` where the main benefit may be measured.
+
+    Measured benefits give all their months; other benefits, which only compete with them,
+    give the months from the person's first to last month with a measured benefit. A month in
+    between without a measured benefit then holds other benefits only, and `main_benefit`
+    leaves it out."""
     first = day_number(first_day(span.start))
     cut = clip(islands, span.start, span.end, first, span.end_day)
-    own = by_month(cut.filter(cut.benefit.isin(rules.measured)), calendar, ["person_id", "benefit"])
-    own = own.select("person_id", "benefit", "m", "in_start", "in_end")
-    # other benefits compete in those months: the person's few islands, by equi-join
-    months = own.select("person_id", "m").distinct()
-    months = months.join(calendar.select("m", "first_day", "last_day"), "m")
-    others = cut.filter(~cut.benefit.isin(rules.measured))
-    j = months.join(others.select("person_id", "benefit", "start_day", "end_day"), "person_id")
-    j = j.select(
+    cut = cut.select("person_id", "benefit", "start_day", "end_day", "start_m", "end_m")
+    measured = cut.filter(cut.benefit.isin(rules.measured))
+    reach = measured.group_by("person_id").aggregate(
+        lo_m=measured.start_m.min(), hi_m=measured.end_m.max()
+    )
+    others = cut.filter(~cut.benefit.isin(rules.measured)).join(reach, "person_id")
+    others = others.select(
         "person_id",
         "benefit",
-        "m",
-        in_start=ibis.greatest(j.start_day, j.first_day),
-        in_end=ibis.least(j.end_day, j.last_day),
-    )
-    return own.union(j.filter(j.in_start <= j.in_end))
+        "start_day",
+        "end_day",
+        start_m=ibis.greatest(others.start_m, others.lo_m),
+        end_m=ibis.least(others.end_m, others.hi_m),
+    ).filter(lambda t: t.start_m <= t.end_m)
+    both = measured.union(others)
+    return _whole_months(both, calendar).union(_end_months(both, calendar))
 
 
 def benefit_days(pieces: ir.Table) -> ir.Table:
     """Days on each benefit per person and month, and the last such day (`last_in_m`)."""
-    return pieces.group_by(["person_id", "m", "benefit"]).aggregate(
-        days=(pieces.in_end - pieces.in_start + 1).sum(), last_in_m=pieces.in_end.max()
-    )
+    return pieces.select("person_id", "m", "benefit", "days", last_in_m="in_end")
 
 
 def dead_islands(exemptions: ir.Table, rules: Rules, span: Span) -> ir.Table:
@@ -80,16 +106,41 @@ def dead_islands(exemptions: ir.Table, rules: Rules, span: Span) -> ir.Table:
 
 
 def _priority(benefit: ir.StringValue, rules: Rules) -> ir.IntegerValue:
+    """The benefit's place in the rules' order (measured first); unlisted benefits last."""
     order = rules.measured + rules.unmeasured
     return ibis.cases(*[(benefit == b, i) for i, b in enumerate(order)], else_=len(order))
 
 
+# the low 32 bits of a rank hold the day number `last_in_m` (shifted to be non-negative)
+DAY_BITS = 2**32
+DAY_SHIFT = 2**31
+
+
+def _rank(days: ir.Table, places: int, rules: Rules) -> ir.IntegerValue:
+    """A non-negative integer per row of `days`, largest for the main benefit of the month:
+    most days, then the earliest place in the rules' order (`places` is above every place);
+    it also carries the row's `last_in_m`."""
+    order = days.days * places + (places - 1 - _priority(days.benefit, rules))
+    return order * DAY_BITS + days.last_in_m + DAY_SHIFT
+
+
 def main_benefit(days: ir.Table, rules: Rules) -> ir.Table:
-    """Per person and month the benefit with most days; ties by the order of the rules."""
-    rank = ibis.row_number().over(
-        group_by=["person_id", "m"], order_by=[days.days.desc(), _priority(days.benefit, rules)]
+    """Per person and month the benefit with most days, ties by the order of the rules, where
+    that benefit is a measured one (the only months the measures use).
+
+    A hash aggregate of the largest `_rank` per person-month (`top`), then unpacked."""
+    places = len(rules.measured) + len(rules.unmeasured) + 1
+    best = days.group_by(["person_id", "m"]).aggregate(top=_rank(days, places, rules).max())
+    order = best.top // DAY_BITS
+    best = best.mutate(place=places - 1 - order % places, order=order)
+    best = best.filter(best.place < len(rules.measured))
+    return best.select(
+        "person_id",
+        "m",
+        benefit=ibis.cases(*[(best.place == i, b) for i, b in enumerate(rules.measured)]),
+        days=(best.order // places).cast(days.days.type()),
+        last_in_m=(best.top % DAY_BITS - DAY_SHIFT).cast(days.last_in_m.type()),
     )
-    return days.mutate(rank=rank).filter(lambda t: t.rank == 0).drop("rank")
 
 
 def _pension_months(birth_day: ir.IntegerValue, rules: Rules) -> ir.IntegerValue:
@@ -110,25 +161,30 @@ def of_age(persons: ir.Table, m: ir.IntegerValue, rules: Rules) -> ir.BooleanVal
     return (age >= 16 * 12) & (age < _pension_months(persons.birth_day, rules))
 
 
-def residence_on(rows: ir.Table, day: str, residence: ir.Table) -> ir.Table:
-    """`rows` (person_id, m, `day`) with the municipality lived in on `day`; of two residence
-    rows holding the day, the one starting last (`moved_in`) wins.
+def _latest(residence: ir.Table) -> ir.IntegerValue:
+    """An integer per residence row, larger for the row that wins a day: the later
+    `moved_in`, then the lower (three-digit) municipality code, which it also carries."""
+    return residence.moved_in * 1000 + (999 - residence.municipality_code.cast("int64"))
 
-    `residence` holds intervals (start_day, end_day): an equi-join on the person's few rows."""
-    r = residence.select(
-        "person_id", "municipality_code", "moved_in", r_from="start_day", r_to="end_day"
-    )
+
+def _code_of(latest: ir.IntegerValue) -> ir.StringValue:
+    """The three-digit municipality code carried by `_latest`."""
+    code = 999 - (latest - latest // 1000 * 1000)
+    return code.cast("string").lpad(3, "0")
+
+
+def residence_on(rows: ir.Table, day: str, residence: ir.Table) -> ir.Table:
+    """`rows` (person_id, `day`, ...; no two alike) with the municipality lived in on `day`; of
+    two residence rows holding the day, the one starting last (`moved_in`) wins, then the
+    lower code.
+
+    `residence` holds intervals (start_day, end_day): an equi-join on the person's few rows,
+    then the winner per row of `rows` by a hash aggregate of `_latest`."""
+    r = residence.select("person_id", r_from="start_day", r_to="end_day", r_key=_latest(residence))
     joined = rows.join(r, "person_id")
     joined = joined.filter((joined.r_from <= joined[day]) & (joined[day] <= joined.r_to))
-    rank = ibis.row_number().over(
-        group_by=["person_id", "m", day],
-        order_by=[joined.moved_in.desc(), joined.municipality_code],
-    )
-    return (
-        joined.mutate(_rank=rank)
-        .filter(lambda t: t._rank == 0)
-        .drop("_rank", "r_from", "r_to", "moved_in")
-    )
+    best = joined.group_by(list(rows.columns)).aggregate(r_key=joined.r_key.max())
+    return best.select(*rows.columns, municipality_code=_code_of(best.r_key))
 
 
 def population(
@@ -139,8 +195,9 @@ def population(
     `senior` holds the main benefit's spell per person-month with `long_enough`.
     """
     measured = senior.filter(senior.long_enough & senior.m.between(span.start, span.end))
-    aged = measured.join(persons, "person_id")
+    aged = measured.join(persons.select("person_id", "birth_day", "birth_m"), "person_id")
     aged = aged.filter(of_age(aged, aged.m, rules))
+    aged = aged.select("person_id", "m", "benefit", "spell_start", "last_in_m")
     located = residence_on(aged, "last_in_m", residence)
     return located.select(
         "person_id", "m", "municipality_code", "benefit", "spell_start", "last_in_m"
