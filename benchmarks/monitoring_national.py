@@ -60,24 +60,49 @@ print(json.dumps({{"seconds": time.perf_counter() - began, "cpu": _cpu() - cpu0,
                    "worklist": len(result.worklist)}}))
 """
 
-# the pipeline once more, timing each stage (summed over the batches of persons); a stage
-# streamed into the next query counts with that query
+# the pipeline once more, timing each stage (summed over the batches of persons, whether the
+# batch built its stages or replayed the first batch's SQL); a stage streamed into the next
+# query counts with that query
 _STAGES = """
 import json, time, importlib
 from pathlib import Path
-from effekt.monitoring.engine import RunOptions, run
+from effekt.monitoring.engine import RunOptions, run, batches
 engine = importlib.import_module("effekt.monitoring.engine.run")
 seconds = {{}}
 began = time.perf_counter()
-store = engine._Store.__call__
-def timed(self, name, expr):
+def add(name, t):
+    seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - t
+slices = batches.slices
+def timed_slices(*args):
     if not seconds:
         seconds["reading and validating"] = time.perf_counter() - began
     t = time.perf_counter()
+    out = slices(*args)
+    add("the batch's rows", t)
+    return out
+batches.slices = timed_slices
+store = engine._Store.__call__
+def timed(self, name, expr):
+    t = time.perf_counter()
     out = store(self, name, expr)
-    seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - t
+    add(name, t)
     return out
 engine._Store.__call__ = timed
+replay = engine._Store.replay
+def timed_replay(self):
+    names = iter([name for name, sql, _ in self.recorded if sql is not None])
+    raw = self.con.raw_sql
+    def timed_raw(query, *args, **kwargs):
+        name, t = next(names), time.perf_counter()
+        out = raw(query, *args, **kwargs)
+        add(name, t)
+        return out
+    self.con.raw_sql = timed_raw
+    try:
+        replay(self)
+    finally:
+        del self.con.raw_sql
+engine._Store.replay = timed_replay
 run(RunOptions(Path({data!r}), {start!r}, {end!r}, None, {limit!r}, {threads!r}))
 total = time.perf_counter() - began
 seconds["the rest (counts to Python, summaries)"] = total - sum(seconds.values())

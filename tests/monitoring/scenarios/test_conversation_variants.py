@@ -1,5 +1,6 @@
-"""Conversations judged by the benefit measured on, with as many benefit variants as a packed
-count holds (seven: sygedagpenge, dagpenge, five benefits of a restricted offer, the rest)."""
+"""Conversations judged by the benefit measured on, with many benefit variants: seven
+(sygedagpenge, dagpenge, five benefits of a restricted offer, the rest) and sixteen, more
+than one packed count holds (twelve)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,14 @@ DEFAULT = 'only_for = { delvis_raskmelding = ["sygedagpenge"] }'
 WIDE = (
     "only_for = { delvis_raskmelding = "
     '["sygedagpenge", "kontanthjaelp", "revalidering", "ledighedsydelse", "jobafklaring"] }'
+)
+
+# every benefit but uddannelseshjaelp, with jobafklaring last: 16 variants
+WIDEST = (
+    "only_for = { delvis_raskmelding = "
+    '["sygedagpenge", "kontanthjaelp", "overgangsydelse", "revalidering", "forrevalidering", '
+    '"ressourceforloeb", "ledighedsydelse", "foertidspension", "fleksjob", '
+    '"selvforsoergelse_hjemrejse", "efterloen", "su", "barsel", "jobafklaring"] }'
 )
 
 
@@ -60,3 +69,4 @@ def _met(tmp_path: Path, only_for: str) -> tuple[str, str]:
 def test_a_restricted_offer_counts_for_each_of_its_benefits_only(tmp_path: Path) -> None:
     assert _met(tmp_path / "default", DEFAULT) == ("4", "1")
     assert _met(tmp_path / "wide", WIDE) == ("4", "3")
+    assert _met(tmp_path / "widest", WIDEST) == ("4", "3")

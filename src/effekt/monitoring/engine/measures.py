@@ -10,7 +10,7 @@ import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
 from effekt.monitoring.engine.calendar import WINDOW_MONTHS, day_number, first_day, month_index
-from effekt.monitoring.engine.frames import by_month, clip, merge_touching
+from effekt.monitoring.engine.frames import clip, merge_touching
 from effekt.monitoring.engine.parameters import Rules
 from effekt.monitoring.engine.spells import Span, residence_on
 from effekt.monitoring.engine.staging import OPEN_DAY, OPEN_MONTH
@@ -166,27 +166,37 @@ def _flagged(conv: ir.Table, offers: ir.Table, statuses: ir.Table, rules: Rules)
     return c.mutate(base=base, general=general)
 
 
-# a variant's counted days in a 12-month window (at most 372) take 9 bits of a packed count
-BITS = 9
+# a variant's counted days in a month (at most 31) take 5 bits of a packed count; a packed
+# count holds 12 variants (60 bits), and more variants take more packed counts
+BITS = 5
 MASK = (1 << BITS) - 1
+PER_COUNT = 12
+
+
+def _packed(i: int) -> tuple[str, int]:
+    """The packed-count column of variant `i` and the shift of its bits there."""
+    return f"counts{i // PER_COUNT}", BITS * (i % PER_COUNT)
 
 
 def _monthly(c: ir.Table, variants: list[str]) -> ir.Table:
-    """(person_id, m, counts, l<i>): the counted days in month m of every variant i packed into
-    one integer (bits 9i .. 9i + 8), and the last counted day of each variant."""
-    if BITS * len(variants) > 63:
-        raise ValueError(f"{len(variants)} conversation variants do not fit a packed count")
+    """(person_id, m, counts<k>, l<i>): the counted days in month m of every variant i packed
+    into integers (`_packed`), and the last counted day of each variant."""
     flags = {}
     for i, variant in enumerate(variants):
         benefit = ibis.literal(variant)
         in_restricted = c.general & c.allowed.notnull() & counts_for(c.allowed, benefit)
         counts = c.base | in_restricted | _by_benefit(c, variant)
-        flags[f"c{i}"] = ibis.ifelse(counts, 1 << (BITS * i), 0).max()
+        flags[f"c{i}"] = ibis.ifelse(counts, 1 << _packed(i)[1], 0).max()
     days = c.group_by(["person_id", "m", "day"]).aggregate(**flags)
-    days = days.mutate(counts=sum((days[f"c{i}"] for i in range(1, len(variants))), days.c0))
-    days = days.filter(days.counts > 0)  # a day counted for no variant changes nothing
+    columns: dict[str, ir.IntegerValue] = {}
+    for i in range(len(variants)):
+        name = _packed(i)[0]
+        columns[name] = columns[name] + days[f"c{i}"] if name in columns else days[f"c{i}"]
+    days = days.mutate(**columns)
+    # a day counted for no variant changes nothing
+    days = days.filter(ibis.or_(*[days[name] > 0 for name in columns]))
     return days.group_by(["person_id", "m"]).aggregate(
-        counts=days.counts.sum().cast("int64"),
+        **{name: days[name].sum().cast("int64") for name in columns},
         **{
             f"l{i}": ibis.ifelse(days[f"c{i}"] > 0, days.day, ibis.null("int64")).max()
             for i in range(len(variants))
@@ -207,11 +217,16 @@ def _windows(population: ir.Table, monthly: ir.Table, variants: list[str]) -> ir
         monthly.m <= pop.measure_m,
     ]
     j = pop.join(monthly, on)
+
+    def days_of(i: int) -> ir.IntegerValue:
+        name, shift = _packed(i)
+        return (j[name] >> shift) & MASK
+
     own = list(enumerate(variants[:-1]))
     last = len(variants) - 1
-    shift = ibis.cases(*[(j.benefit == v, BITS * i) for i, v in own], else_=BITS * last)
+    pick_n = ibis.cases(*[(j.benefit == v, days_of(i)) for i, v in own], else_=days_of(last))
     pick_l = ibis.cases(*[(j.benefit == v, j[f"l{i}"]) for i, v in own], else_=j[f"l{last}"])
-    picked = j.select("person_id", "measure_m", n=(j.counts >> shift) & MASK, l=pick_l)
+    picked = j.select("person_id", "measure_m", n=pick_n, l=pick_l)
     return picked.group_by(["person_id", "measure_m"]).aggregate(
         conversations=picked.n.sum(), last_conversation_day=picked.l.max()
     )

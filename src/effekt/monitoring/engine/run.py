@@ -132,6 +132,14 @@ class _Store:
                 self.con.raw_sql(f'CREATE OR REPLACE TEMP TABLE "int_{name}" AS {sql}')
 
 
+def _slice_store(con: ibis.BaseBackend) -> batches.Store:
+    """Where a batch's rows of each table go: on DuckDB a view (it reads a range of the row
+    groups of a table staged in bucket order), elsewhere a stored table."""
+    if con.name == "duckdb":
+        return lambda name, t: con.create_view(name, t, overwrite=True)
+    return partial(backends.store, con)
+
+
 def compute(
     con: ibis.BaseBackend,
     staged: dict[str, ir.Table],
@@ -149,7 +157,7 @@ def compute(
     last: list[batches.Row] = []
     tables: dict[str, ir.Table] = {}
     for batch in range(count):
-        inputs = batches.slices(staged, batch, count, partial(backends.store, con))
+        inputs = batches.slices(staged, batch, count, _slice_store(con))
         if tables and store.replayable:
             store.replay()
         else:
