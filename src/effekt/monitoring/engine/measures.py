@@ -15,14 +15,6 @@ from effekt.monitoring.engine.parameters import Rules
 from effekt.monitoring.engine.spells import Span, residence_on
 from effekt.monitoring.engine.staging import OPEN_DAY, OPEN_MONTH
 
-KEYS = ["person_id", "m"]
-
-
-def _in_window(t: ir.Table, span: Span) -> ir.Table:
-    """Rows spread to the measured months M whose window holds their month `m`."""
-    spread = t.mutate(measure_m=ibis.range(t.m, t.m + WINDOW_MONTHS).unnest())
-    return spread.filter(spread.measure_m.between(span.start, span.end))
-
 
 def _allowed(t: ir.Table, rules: Rules) -> ir.StringValue:
     """`|b1|b2|` listing the main benefits an offer counts for; null when it counts for all."""
@@ -71,18 +63,18 @@ def offer_windows(counted: ir.Table, span: Span) -> ir.Table:
     )
 
 
-def employment_windows(employment: ir.Table, calendar: ir.Table, span: Span) -> ir.Table:
+def employment_windows(employment: ir.Table, span: Span) -> ir.Table:
     """(person_id, first_m, last_m, hours): hundredths of ordinary work hours of a month m,
-    which lie in the windows of the measured months m .. m + 11 (`calendar` is not needed:
-    the thresholds are the measured month's)."""
+    which lie in the windows of the measured months m .. m + 11 (the thresholds are the
+    measured month's)."""
     e = employment.filter(employment.m.between(span.start - WINDOW_MONTHS + 1, span.end))
     return e.select("person_id", first_m=e.m, last_m=e.m + WINDOW_MONTHS - 1, hours=e.hours)
 
 
-def exemption_windows(exemptions: ir.Table, calendar: ir.Table, span: Span) -> ir.Table:
+def exemption_windows(exemptions: ir.Table, span: Span) -> ir.Table:
     """(person_id, first_m, last_m, start_day, end_day): exemptions merged per person, each
-    with the measured months whose window it touches (`calendar` is not needed: the days in
-    a window are counted from its first and last day)."""
+    with the measured months whose window it touches (the days in a window are counted from
+    its first and last day)."""
     lo_m = span.start - WINDOW_MONTHS + 1
     merged = merge_touching(
         clip(exemptions, lo_m, span.end, _window_first_day(span), span.end_day), ["person_id"]
@@ -239,14 +231,11 @@ def conversation_windows(
     dead: ir.Table,
     residence: ir.Table,
     status: ir.Table,
-    calendar: ir.Table,
     rules: Rules,
-    span: Span,
 ) -> ir.Table:
     """(person_id, measure_m, conversations, last_conversation_day): counted days in the
-    window, judged by the benefit the person is measured on in month M.
-
-    `calendar` and `span` are not needed: the population's months bound the conversations."""
+    window, judged by the benefit the person is measured on in month M (the population's
+    months bound the conversations)."""
     c = _alive(_in_windows(conversations, population), dead)
     offers = _offer_spells(counted, c.select("person_id").distinct())
     flagged = _flagged(c, offers, _status_days(c, residence, status), rules)

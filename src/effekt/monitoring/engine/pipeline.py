@@ -78,14 +78,14 @@ def stages(
     talks = store(
         "conversation_windows",
         measures.conversation_windows(
-            staged["conversations"], population, counted, dead, residence, status, cal, rules, span
+            staged["conversations"], population, counted, dead, residence, status, rules
         ),
     )
     offers = store("offer_windows", measures.offer_windows(counted, span))
     work = store(
-        "employment_windows", measures.employment_windows(staged["employment_hours"], cal, span)
+        "employment_windows", measures.employment_windows(staged["employment_hours"], span)
     )
-    exempt = store("exemption_windows", measures.exemption_windows(staged["exemptions"], cal, span))
+    exempt = store("exemption_windows", measures.exemption_windows(staged["exemptions"], span))
     measured = store(
         "person_measures", outputs.person_measures(population, offers, work, exempt, talks, cal)
     )

@@ -156,8 +156,9 @@ def compute(
     counts: list[batches.Row] = []
     last: list[batches.Row] = []
     tables: dict[str, ir.Table] = {}
+    slice_store = _slice_store(con)
     for batch in range(count):
-        inputs = batches.slices(staged, batch, count, _slice_store(con))
+        inputs = batches.slices(staged, batch, count, slice_store)
         if tables and store.replayable:
             store.replay()
         else:
