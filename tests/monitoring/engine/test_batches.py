@@ -17,17 +17,24 @@ from effekt.monitoring.engine.batches import (
     buckets_of,
     in_batch,
 )
+from effekt.monitoring.engine.pipeline import STAGES
 from effekt.monitoring.engine.result import MonitoringResult
 from effekt.monitoring.engine.run import RunOptions, _span, compute
 from effekt.monitoring.engine.staging import stage
 from effekt.monitoring.synth import SynthOptions, generate, write
 
 
-def _result(data: Path, batch_persons: int, bucketed: bool = False) -> MonitoringResult:
-    con = connect(threads=1)
+def _result(
+    data: Path, batch_persons: int, bucketed: bool = False, steps: list[str] | None = None
+) -> MonitoringResult:
+    con = connect(threads=2)
     staged = stage(con, data, bucketed=bucketed)
     span, start = _span(RunOptions(data, "2021-01"), staged)
-    return compute(con, staged, load_rules(), span, start, batch_persons=batch_persons)
+    on_step = steps.append if steps is not None else None
+    result = compute(con, staged, load_rules(), span, start, on_step, batch_persons)
+    # the later batches ran on connections of their own, one thread each: restored after
+    assert con.raw_sql("SELECT current_setting('threads')").fetchone()[0] == 2
+    return result
 
 
 @pytest.mark.slow
@@ -38,8 +45,10 @@ def test_batches_of_persons_add_up_to_the_result_of_everyone_at_once(tmp_path: P
     whole = _result(tmp_path, 1_000_000)
     assert whole.worklist and whole.focus_targets and whole.result_target
     assert _result(tmp_path, 400) == whole
-    # a run's own path: the tables staged in bucket order, each batch's rows stored once
-    assert _result(tmp_path, 400, bucketed=True) == whole
+    # a run's own path: the tables staged in bucket order, the later batches two at a time
+    steps: list[str] = []
+    assert _result(tmp_path, 400, bucketed=True, steps=steps) == whole
+    assert len(steps) == STAGES, "every batch, built or replayed, moves the progress bar"
     assert _result(tmp_path, 1_000_000, bucketed=True) == whole
 
 

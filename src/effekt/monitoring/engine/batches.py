@@ -37,7 +37,7 @@ def batch_count(persons: int, batch_persons: int = BATCH_PERSONS) -> int:
 def bucketed(t: ir.Table) -> ir.Table:
     """`t` (a table with persons) with its persons' hash bucket in the column `BUCKET`, in
     bucket order."""
-    return t.mutate(**{BUCKET: _bucket(t.person_id)}).order_by(BUCKET)
+    return t.mutate(**{BUCKET: _bucket(t.person_id).cast("int8")}).order_by(BUCKET)
 
 
 def in_batch(staged: dict[str, ir.Table], batch: int, batches: int) -> dict[str, ir.Table]:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-from effekt.monitoring.engine import measures, outputs, seniority, spells
+from effekt.monitoring.engine import codes, measures, outputs, seniority, spells
 from effekt.monitoring.engine.calendar import (
     WINDOW_MONTHS,
     calendar_table,
@@ -78,7 +78,13 @@ def stages(
     talks = store(
         "conversation_windows",
         measures.conversation_windows(
-            staged["conversations"], population, counted, dead, residence, status, rules
+            codes.decoded(staged["conversations"]),
+            population,
+            counted,
+            dead,
+            residence,
+            status,
+            rules,
         ),
     )
     offers = store("offer_windows", measures.offer_windows(counted, span))

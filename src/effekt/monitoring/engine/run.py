@@ -11,7 +11,7 @@ from pathlib import Path
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-from effekt.monitoring.engine import backends, batches, spells, summaries
+from effekt.monitoring.engine import backends, batches, parallel, spells, summaries
 from effekt.monitoring.engine.backends import Engine
 from effekt.monitoring.engine.calendar import (
     WINDOW_MONTHS,
@@ -123,13 +123,39 @@ class _Store:
         self.recorded.append((name, self.con.compile(expr) if self.replayable else None, expr))
         return table
 
-    def replay(self) -> None:
-        """Run every stored stage's statement again, in order, on the current batch."""
-        for name, sql, _ in self.recorded:
-            if self.on_step:
-                self.on_step(f"computing {name}")
-            if sql is not None:
-                self.con.raw_sql(f'CREATE OR REPLACE TEMP TABLE "int_{name}" AS {sql}')
+
+def _fetches(tables: dict[str, ir.Table], span: spells.Span) -> dict[str, ir.Table]:
+    """What each batch gives the result: its focus counts, result counts and the measured
+    rows of the last month (the work list)."""
+    measured = tables["measured"]
+    return {
+        "focus": tables["focus_counts"],
+        "counts": tables["result_counts"],
+        "last": measured.filter(measured.m == span.end),
+    }
+
+
+def _replay(
+    con: ibis.BaseBackend,
+    staged: dict[str, ir.Table],
+    count: int,
+    store: _Store,
+    fetches: dict[str, ir.Table],
+) -> parallel.Replay:
+    """The statements of the later batches, from the first batch's recorded stages."""
+
+    def slices(batch: int) -> dict[str, str]:
+        views = batches.slices(staged, batch, count, lambda _, t: t)
+        return {
+            f"batch_{name}": con.compile(t) for name, t in views.items() if "person_id" in t.columns
+        }
+
+    return parallel.Replay(
+        slices=slices,
+        statements=[(name, sql) for name, sql, _ in store.recorded],
+        fetches={name: con.compile(t) for name, t in fetches.items()},
+        memtables=parallel.memtables([expr for _, _, expr in store.recorded]),
+    )
 
 
 def _slice_store(con: ibis.BaseBackend) -> batches.Store:
@@ -152,21 +178,23 @@ def compute(
     """All stages from staged tables to the result object, in batches of persons."""
     count = batches.batch_count(int(staged["persons"].count().to_pyarrow().as_py()), batch_persons)
     store = _Store(con, batches.Progress(on_step, STAGES, STAGES * count))
-    focus: list[batches.Row] = []
-    counts: list[batches.Row] = []
-    last: list[batches.Row] = []
-    tables: dict[str, ir.Table] = {}
     slice_store = _slice_store(con)
-    for batch in range(count):
-        inputs = batches.slices(staged, batch, count, slice_store)
-        if tables and store.replayable:
-            store.replay()
-        else:
-            tables = stages(inputs, rules, span, store)
-        measured = tables["measured"]
-        focus += tables["focus_counts"].to_pyarrow().to_pylist()
-        counts += tables["result_counts"].to_pyarrow().to_pylist()
-        last += measured.filter(measured.m == span.end).to_pyarrow().to_pylist()
+    tables = stages(batches.slices(staged, 0, count, slice_store), rules, span, store)
+    fetches = _fetches(tables, span)
+    found = [{name: t.to_pyarrow().to_pylist() for name, t in fetches.items()}]
+    later = range(1, count)
+    if later and store.replayable:
+        found += parallel.run(
+            con, _replay(con, staged, count, store, fetches), later, store.on_step
+        )
+    for batch in later if not store.replayable else ():
+        tables = stages(batches.slices(staged, batch, count, slice_store), rules, span, store)
+        found.append(
+            {name: t.to_pyarrow().to_pylist() for name, t in _fetches(tables, span).items()}
+        )
+    focus = [row for rows in found for row in rows["focus"]]
+    counts = [row for rows in found for row in rows["counts"]]
+    last = [row for rows in found for row in rows["last"]]
     expected = staged["expected_rates"].to_pyarrow().to_pylist()
     focus_rows = summaries.focus_rows(
         batches.add_up(focus, ("municipality_code", "m")), span.start, start, span.end

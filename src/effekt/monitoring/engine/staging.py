@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from effekt.monitoring.engine import batches, native
+from effekt.monitoring.engine import batches, codes, native
 from effekt.monitoring.engine.native import dated, empty, flag
 from effekt.monitoring.engine.schema import TABLES, Column, TableSpec
 
@@ -298,10 +298,7 @@ def typed(name: str, t: ir.Table) -> ir.Table:
             **pid,
             day=_day(t.date),
             m=_month(t.date),
-            form=t.form,
-            kind=t.kind,
-            held_by=t.held_by,
-            akasse_experiment=_flag(t, "akasse_experiment"),
+            code=codes.encoded(t.form, t.kind, t.held_by, _flag(t, "akasse_experiment")),
         )
     if name == "employment_hours":
         return t.select(**pid, m=_month(t.month.concat("-01")), hours=_hundredths(t.hours))
@@ -376,5 +373,6 @@ def stage(
         expr = typed(name, table)
         if bucketed and "person_id" in expr.columns:
             expr = batches.bucketed(expr)
-        staged[name] = con.create_table(f"stg_{name}", expr, temp=True, overwrite=True)
+        # not temporary: the connections of `parallel` read them too
+        staged[name] = con.create_table(f"stg_{name}", expr, overwrite=True)
     return staged

@@ -1,0 +1,106 @@
+"""Later batches on DuckDB, two at a time, each on its own connection to the same database.
+
+The first batch builds the stages with Ibis and records the SQL of every stored stage
+(`run._Store`). Every later batch runs the same statements on its own rows. DuckDB cannot
+spread all of a batch's work over both cores (small tables, steps that run on one thread),
+so two batches run at once, each on a connection of its own (`cursor`), with DuckDB's
+threads set to one: each core then works on one batch.
+
+A connection's temporary views and tables are its own, so each one gives the batch's rows
+and stages the names the statements read (`batch_<table>`, `int_<stage>`); the staged tables
+are in the shared database. Ibis registers its in-memory tables (`memtable`) on its own
+connection only: they are registered on each of the others too.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import ibis  # type: ignore[import-untyped]
+import ibis.expr.operations as ops  # type: ignore[import-untyped]
+import ibis.expr.types as ir  # type: ignore[import-untyped]
+import pyarrow as pa
+
+from effekt.env import env_int
+
+Row = dict[str, Any]
+Step = Callable[[str], None]
+# batches run at once (EFFEKT_BATCH_WORKERS; the machine this is tuned on has two cores)
+WORKERS = 2
+
+
+@dataclass(frozen=True)
+class Replay:
+    """What a later batch runs: its rows' views, then the stored stages, then the fetches."""
+
+    slices: Callable[[int], dict[str, str]]  # batch -> {view name: SQL}
+    statements: Sequence[tuple[str, str | None]]  # (stage name, SQL or None: streamed)
+    fetches: dict[str, str]  # result name -> SQL
+    memtables: dict[str, pa.Table]
+
+
+def memtables(exprs: Sequence[ir.Table]) -> dict[str, pa.Table]:
+    """The in-memory tables that `exprs` read, by name."""
+    found: dict[str, pa.Table] = {}
+    for expr in exprs:
+        for op in expr.op().find(ops.InMemoryTable):
+            found[op.name] = op.data.to_pyarrow(op.schema)
+    return found
+
+
+def create(cursor: Any, name: str, sql: str) -> None:
+    """Store a stage (`int_<name>`) on a batch's connection."""
+    cursor.execute(f'CREATE OR REPLACE TEMP TABLE "int_{name}" AS {sql}')
+
+
+def run(
+    con: ibis.BaseBackend,
+    replay: Replay,
+    batches: Sequence[int],
+    on_step: Step | None = None,
+    workers: int | None = None,
+) -> list[dict[str, list[Row]]]:
+    """The fetched rows of each of `batches` (in their order), `workers` batches at a time
+    (default EFFEKT_BATCH_WORKERS, else `WORKERS`)."""
+    workers = max(1, workers or env_int("EFFEKT_BATCH_WORKERS", WORKERS))
+    local = threading.local()
+    opened: list[Any] = []
+    lock = threading.Lock()
+
+    def step(message: str) -> None:
+        if on_step:
+            with lock:
+                on_step(message)
+
+    def work(batch: int) -> dict[str, list[Row]]:
+        cursor = getattr(local, "cursor", None)
+        if cursor is None:
+            cursor = local.cursor = con.con.cursor()
+            with lock:
+                opened.append(cursor)
+            for name, data in replay.memtables.items():
+                cursor.register(name, data)
+        for view, query in replay.slices(batch).items():
+            cursor.execute(f'CREATE OR REPLACE TEMP VIEW "{view}" AS {query}')
+        for stage, statement in replay.statements:
+            step(f"computing {stage}")
+            if statement is not None:
+                create(cursor, stage, statement)
+        return {
+            name: cursor.execute(query).to_arrow_table().to_pylist()
+            for name, query in replay.fetches.items()
+        }
+
+    threads = con.raw_sql("SELECT current_setting('threads')").fetchone()[0]
+    con.raw_sql(f"SET threads = {max(1, int(threads) // workers)}")
+    try:
+        with ThreadPoolExecutor(workers) as pool:
+            return list(pool.map(work, batches))
+    finally:
+        con.raw_sql(f"SET threads = {threads}")
+        for cursor in opened:
+            cursor.close()
