@@ -103,6 +103,21 @@ def test_it_checks_every_kind_of_value(
     assert f"{table}.csv, line {len(rows) + 1}, column {column}" in output
 
 
+@pytest.mark.parametrize("person_id", ["", "\n", "\n\n"])
+def test_an_id_without_any_character_but_line_breaks_is_empty(
+    tmp_path: Path, person_id: str
+) -> None:
+    output = _error(tmp_path, residence=[*BASE["residence"], lives(person_id, "101")])
+    assert "residence.csv, line 3, column person_id" in output
+    assert "is empty" in output
+
+
+def test_an_id_with_a_line_break_and_more_is_an_id(tmp_path: Path) -> None:
+    odd = "a\nb"
+    result = run_cli(tmp_path, {**BASE, "residence": [*BASE["residence"], lives(odd, "147")]})
+    assert result.exit_code == 0, result.output
+
+
 def test_it_reads_parquet_as_well_as_csv(tmp_path: Path) -> None:
     data = write_tables(
         tmp_path / "data", {"persons": BASE["persons"], "residence": BASE["residence"]}
