@@ -17,6 +17,7 @@ from effekt.monitoring.engine.batches import (
     buckets_of,
     in_batch,
 )
+from effekt.monitoring.engine.parallel import last_reads
 from effekt.monitoring.engine.pipeline import STAGES
 from effekt.monitoring.engine.result import MonitoringResult
 from effekt.monitoring.engine.run import RunOptions, _span, compute
@@ -109,3 +110,15 @@ def test_progress_reports_each_step_once_however_many_batches() -> None:
         progress(f"call {call}")
     assert len(seen) == 20
     assert seen[-1] == "call 59"
+
+
+def test_a_later_batch_drops_each_stored_stage_after_the_last_statement_reading_it() -> None:
+    statements = [
+        ("a", "SELECT 1"),
+        ("streamed", None),
+        ("c", 'SELECT * FROM "temp"."main"."int_a"'),
+        ("d", 'SELECT * FROM "int_c" JOIN "int_a_b" USING (x)'),
+        ("unread", "SELECT 2"),
+    ]
+    fetches = {"rows": 'SELECT * FROM "int_d"'}
+    assert last_reads(statements, fetches) == {2: ["a"], 3: ["c"], 4: ["unread"], 5: ["d"]}

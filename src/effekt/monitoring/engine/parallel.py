@@ -52,9 +52,29 @@ def memtables(exprs: Sequence[ir.Table]) -> dict[str, pa.Table]:
     return found
 
 
+def last_reads(
+    statements: Sequence[tuple[str, str | None]], fetches: dict[str, str]
+) -> dict[int, list[str]]:
+    """The stored stages that nothing reads after statement i, by i (the fetches count as
+    statement `len(statements)`): a batch drops them then, to leave the memory to the other."""
+    texts = [sql or "" for _, sql in statements] + list(fetches.values())
+    last: dict[int, list[str]] = {}
+    for made, (name, sql) in enumerate(statements):
+        if sql is not None:
+            reads = [i for i, text in enumerate(texts) if i > made and f'"int_{name}"' in text]
+            last.setdefault(max(reads, default=made), []).append(name)
+    return last
+
+
 def create(cursor: Any, name: str, sql: str) -> None:
     """Store a stage (`int_<name>`) on a batch's connection."""
     cursor.execute(f'CREATE OR REPLACE TEMP TABLE "int_{name}" AS {sql}')
+
+
+def drop(cursor: Any, names: Sequence[str]) -> None:
+    """Drop the stored stages `names` of a batch's connection."""
+    for name in names:
+        cursor.execute(f'DROP TABLE IF EXISTS "int_{name}"')
 
 
 def run(
@@ -67,6 +87,7 @@ def run(
     """The fetched rows of each of `batches` (in their order), `workers` batches at a time
     (default EFFEKT_BATCH_WORKERS, else `WORKERS`)."""
     workers = max(1, workers or env_int("EFFEKT_BATCH_WORKERS", WORKERS))
+    unread = last_reads(replay.statements, replay.fetches)
     local = threading.local()
     opened: list[Any] = []
     lock = threading.Lock()
@@ -86,14 +107,17 @@ def run(
                 cursor.register(name, data)
         for view, query in replay.slices(batch).items():
             cursor.execute(f'CREATE OR REPLACE TEMP VIEW "{view}" AS {query}')
-        for stage, statement in replay.statements:
+        for i, (stage, statement) in enumerate(replay.statements):
             step(f"computing {stage}")
             if statement is not None:
                 create(cursor, stage, statement)
-        return {
+            drop(cursor, unread.get(i, []))
+        found = {
             name: cursor.execute(query).to_arrow_table().to_pylist()
             for name, query in replay.fetches.items()
         }
+        drop(cursor, unread.get(len(replay.statements), []))
+        return found
 
     threads = con.raw_sql("SELECT current_setting('threads')").fetchone()[0]
     con.raw_sql(f"SET threads = {max(1, int(threads) // workers)}")

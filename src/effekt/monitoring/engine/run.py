@@ -184,9 +184,10 @@ def compute(
     found = [{name: t.to_pyarrow().to_pylist() for name, t in fetches.items()}]
     later = range(1, count)
     if later and store.replayable:
-        found += parallel.run(
-            con, _replay(con, staged, count, store, fetches), later, store.on_step
-        )
+        replay = _replay(con, staged, count, store, fetches)
+        # the first batch's stored stages are not read again: their memory goes to the others
+        parallel.drop(con.con, [name for name, sql in replay.statements if sql is not None])
+        found += parallel.run(con, replay, later, store.on_step)
     for batch in later if not store.replayable else ():
         tables = stages(batches.slices(staged, batch, count, slice_store), rules, span, store)
         found.append(
