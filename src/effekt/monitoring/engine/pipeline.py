@@ -59,7 +59,7 @@ def stages(
         ),
     )
     # residence is only needed for persons who can be measured
-    candidates = senior.filter(senior.long_enough).select("person_id").distinct()
+    candidates = senior.select("person_id").distinct()  # every row is long enough
     lived = staged["residence"].semi_join(candidates, "person_id")
     lived = lived.mutate(moved_in=lived.start_day)
     residence = _clipped(
