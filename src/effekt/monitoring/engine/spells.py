@@ -112,34 +112,44 @@ def _priority(benefit: ir.StringValue, rules: Rules) -> ir.IntegerValue:
 
 
 # the low 32 bits of a rank hold the day number `last_in_m` (shifted to be non-negative)
-DAY_BITS = 2**32
+DAY_BITS = 32
 DAY_SHIFT = 2**31
 
 
-def _rank(days: ir.Table, places: int, rules: Rules) -> ir.IntegerValue:
+def _place_bits(rules: Rules) -> int:
+    """Bits that hold a place in the rules' order, unlisted benefits' place included."""
+    return (len(rules.measured) + len(rules.unmeasured)).bit_length()
+
+
+def _rank(days: ir.Table, rules: Rules) -> ir.IntegerValue:
     """A non-negative integer per row of `days`, largest for the main benefit of the month:
-    most days, then the earliest place in the rules' order (`places` is above every place);
-    it also carries the row's `last_in_m`."""
-    order = days.days * places + (places - 1 - _priority(days.benefit, rules))
-    return order * DAY_BITS + days.last_in_m + DAY_SHIFT
+    most days, then the earliest place in the rules' order (bit-inverted in the next
+    `_place_bits`); it also carries the row's `last_in_m` in the low `DAY_BITS`."""
+    bits = _place_bits(rules)
+    order = days.days * 2**bits + (2**bits - 1 - _priority(days.benefit, rules))
+    return order * 2**DAY_BITS + (days.last_in_m + DAY_SHIFT)
 
 
 def main_benefit(days: ir.Table, rules: Rules) -> ir.Table:
     """Per person and month the benefit with most days, ties by the order of the rules, where
     that benefit is a measured one (the only months the measures use).
 
-    A hash aggregate of the largest `_rank` per person-month (`top`), then unpacked."""
-    places = len(rules.measured) + len(rules.unmeasured) + 1
-    best = days.group_by(["person_id", "m"]).aggregate(top=_rank(days, places, rules).max())
-    order = best.top // DAY_BITS
-    best = best.mutate(place=places - 1 - order % places, order=order)
-    best = best.filter(best.place < len(rules.measured))
+    A hash aggregate of the largest `_rank` per person-month (`top`), then unpacked with
+    shifts and masks."""
+    bits = _place_bits(rules)
+    best = days.group_by(["person_id", "m"]).aggregate(top=_rank(days, rules).max())
+    order = best.top >> DAY_BITS
+    best = best.mutate(inverted=order & (2**bits - 1), order=order)
+    # a measured benefit's place i is stored as 2**bits - 1 - i
+    best = best.filter(best.inverted >= 2**bits - len(rules.measured))
     return best.select(
         "person_id",
         "m",
-        benefit=ibis.cases(*[(best.place == i, b) for i, b in enumerate(rules.measured)]),
-        days=(best.order // places).cast(days.days.type()),
-        last_in_m=(best.top % DAY_BITS - DAY_SHIFT).cast(days.last_in_m.type()),
+        benefit=ibis.cases(
+            *[(best.inverted == 2**bits - 1 - i, b) for i, b in enumerate(rules.measured)]
+        ),
+        days=(best.order >> bits).cast(days.days.type()),
+        last_in_m=((best.top & (2**DAY_BITS - 1)) - DAY_SHIFT).cast(days.last_in_m.type()),
     )
 
 
