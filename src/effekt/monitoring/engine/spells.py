@@ -43,37 +43,10 @@ def benefit_islands(intervals: ir.Table) -> ir.Table:
     return merge_touching(intervals, ["person_id", "benefit"]).drop("island")
 
 
-def _whole_months(cut: ir.Table, calendar: ir.Table) -> ir.Table:
-    """The months strictly inside each interval of `cut`, which it covers whole."""
-    inner = cut.mutate(m=ibis.range(cut.start_m + 1, cut.end_m).unnest())
-    j = inner.join(calendar.select("m", "first_day", "last_day", "days"), "m")
-    return j.select(
-        "person_id", "benefit", "m", in_start="first_day", in_end="last_day", days="days"
-    )
-
-
-def _end_months(cut: ir.Table, calendar: ir.Table) -> ir.Table:
-    """The first and last month of each interval of `cut`, where two intervals of a benefit
-    may meet: one row per benefit and month with their days added up."""
-    ends = cut.mutate(m=cut.start_m).union(cut.filter(cut.end_m > cut.start_m).mutate(m=cut.end_m))
-    j = ends.join(calendar.select("m", "first_day", "last_day"), "m")
-    j = j.mutate(
-        in_start=ibis.greatest(j.start_day, j.first_day), in_end=ibis.least(j.end_day, j.last_day)
-    )
-    return j.group_by(["person_id", "benefit", "m"]).aggregate(
-        in_start=j.in_start.min(), in_end=j.in_end.max(), days=(j.in_end - j.in_start + 1).sum()
-    )
-
-
-def benefit_pieces(islands: ir.Table, calendar: ir.Table, rules: Rules, span: Span) -> ir.Table:
-    """Merged intervals of each benefit cut into months, one row per benefit and month with
-    its first and last day there (in_start, in_end) and its days, in the measured months
-    `span.start`..`span.end` where the main benefit may be measured.
-
-    Measured benefits give all their months; other benefits, which only compete with them,
-    give the months from the person's first to last month with a measured benefit. A month in
-    between without a measured benefit then holds other benefits only, and `main_benefit`
-    leaves it out."""
+def _competing(islands: ir.Table, rules: Rules, span: Span) -> ir.Table:
+    """Merged intervals cut to the measured months `span.start`..`span.end`: measured benefits
+    with all their months; other benefits, which only compete with them, with the months from
+    the person's first to last month with a measured benefit."""
     first = day_number(first_day(span.start))
     cut = clip(islands, span.start, span.end, first, span.end_day)
     cut = cut.select("person_id", "benefit", "start_day", "end_day", "start_m", "end_m")
@@ -90,12 +63,164 @@ def benefit_pieces(islands: ir.Table, calendar: ir.Table, rules: Rules, span: Sp
         start_m=ibis.greatest(others.start_m, others.lo_m),
         end_m=ibis.least(others.end_m, others.hi_m),
     ).filter(lambda t: t.start_m <= t.end_m)
-    both = measured.union(others)
-    return _whole_months(both, calendar).union(_end_months(both, calendar))
+    return measured.union(others)
+
+
+def _holders(intervals: ir.Table) -> ir.Table:
+    """The person's months cut into ranges `s`..`e` that the same intervals hold, with how many
+    hold them (`n`): each range joined with each interval holding it.
+
+    A range starts at every month where an interval starts or the month after one ends (a
+    running sum of +1/-1 per person, ordered by month)."""
+    one = ibis.literal(1, "int64")
+    starts = intervals.select("person_id", m=intervals.start_m, step=one)
+    ends = intervals.select("person_id", m=intervals.end_m + 1, step=-one)
+    events = starts.union(ends)
+    steps = events.group_by(["person_id", "m"]).aggregate(step=events.step.sum())
+    upto = ibis.window(group_by="person_id", order_by="m", rows=(None, 0))
+    after = ibis.window(group_by="person_id", order_by="m")
+    ranges = steps.select(
+        "person_id", s="m", e=steps.m.lead().over(after) - 1, n=steps.step.sum().over(upto)
+    ).filter(lambda t: t.n > 0)
+    on = [
+        ranges.person_id == intervals.person_id,
+        intervals.start_m <= ranges.s,
+        ranges.e <= intervals.end_m,
+    ]
+    j = ranges.join(intervals, on)
+    return j.select("person_id", "benefit", "start_day", "end_day", "s", "e", "n")
+
+
+def _in_month(j: ir.Table) -> ir.Table:
+    """Rows of `_holders` with a month `m` and its calendar days: their interval's first and
+    last day in the month (in_start, in_end) and its days."""
+    in_start = ibis.greatest(j.start_day, j.first_day)
+    in_end = ibis.least(j.end_day, j.last_day)
+    return j.select(
+        "person_id", "benefit", "m", in_start=in_start, in_end=in_end, days=in_end - in_start + 1
+    )
+
+
+def _all_months(held: ir.Table, calendar: ir.Table) -> ir.Table:
+    """Each row of `_holders` cut into its months `s`..`e` (`_in_month`)."""
+    months = held.mutate(m=ibis.range(held.s, held.e + 1).unnest())
+    return _in_month(months.join(calendar.select("m", "first_day", "last_day"), "m"))
+
+
+def _edge_months(held: ir.Table, calendar: ir.Table) -> ir.Table:
+    """The first and last month of each row of `_holders` (`_in_month`)."""
+    edges = held.mutate(m=held.s).union(held.filter(held.e > held.s).mutate(m=held.e))
+    return _in_month(edges.join(calendar.select("m", "first_day", "last_day"), "m"))
+
+
+def _priority(benefit: ir.StringValue, rules: Rules) -> ir.IntegerValue:
+    """The benefit's place in the rules' order (measured first); unlisted benefits last."""
+    order = rules.measured + rules.unmeasured
+    return ibis.cases(*[(benefit == b, i) for i, b in enumerate(order)], else_=len(order))
+
+
+def _place_bits(rules: Rules) -> int:
+    """Bits that hold a place in the rules' order, unlisted benefits' place included."""
+    return (len(rules.measured) + len(rules.unmeasured)).bit_length()
+
+
+def _inverted(benefit: ir.StringValue, rules: Rules) -> ir.IntegerValue:
+    """The benefit's place i stored inverted, 2**`_place_bits` - 1 - i: largest first."""
+    return 2 ** _place_bits(rules) - 1 - _priority(benefit, rules)
+
+
+def _is_measured(inverted: ir.IntegerValue, rules: Rules) -> ir.BooleanValue:
+    """Whether the place stored inverted by `_inverted` is a measured benefit's."""
+    return inverted >= 2 ** _place_bits(rules) - len(rules.measured)
+
+
+def _measured_name(inverted: ir.IntegerValue, rules: Rules) -> ir.StringValue:
+    """The measured benefit whose place is stored inverted by `_inverted`."""
+    top = 2 ** _place_bits(rules) - 1
+    return ibis.cases(*[(inverted == top - i, b) for i, b in enumerate(rules.measured)])
+
+
+# a rank holds, from the low bits up: in_end - in_start (5 bits, within a month), in_end
+# shifted to be non-negative (32 bits), the inverted place (`_place_bits`), the days
+SPAN_BITS = 5
+DAY_BITS = 32
+DAY_SHIFT = 2**31
+LOW_BITS = SPAN_BITS + DAY_BITS
+
+
+def _rank(p: ir.Table, rules: Rules) -> ir.IntegerValue:
+    """A non-negative integer per piece of `p` (one benefit in a person-month), largest for
+    the main benefit of the month: most days, then the earliest place in the rules' order;
+    it also carries the piece's in_start and in_end."""
+    order = p.days * 2 ** _place_bits(rules) + _inverted(p.benefit, rules)
+    low = (p.in_end + DAY_SHIFT) * 2**SPAN_BITS + (p.in_end - p.in_start)
+    return order * 2**LOW_BITS + low
+
+
+def _winners(edges: ir.Table, rules: Rules) -> ir.Table:
+    """The main benefit's piece in each person-month of `edges` (`_edge_months`), where it is
+    a measured benefit.
+
+    The pieces of one benefit in a month are added up first (two intervals of a benefit may
+    meet in a month); then a hash aggregate of the largest `_rank` per person-month, unpacked
+    with shifts and masks."""
+    p = edges.group_by(["person_id", "benefit", "m"]).aggregate(
+        in_start=edges.in_start.min(), in_end=edges.in_end.max(), days=edges.days.sum()
+    )
+    best = p.group_by(["person_id", "m"]).aggregate(top=_rank(p, rules).max())
+    bits = _place_bits(rules)
+    order = best.top >> LOW_BITS
+    best = best.mutate(inverted=order & (2**bits - 1), order=order)
+    best = best.filter(_is_measured(best.inverted, rules))
+    in_end = ((best.top >> SPAN_BITS) & (2**DAY_BITS - 1)) - DAY_SHIFT
+    return best.select(
+        "person_id",
+        benefit=_measured_name(best.inverted, rules),
+        m="m",
+        in_start=(in_end - (best.top & (2**SPAN_BITS - 1))).cast(edges.in_start.type()),
+        in_end=in_end.cast(edges.in_end.type()),
+        days=(best.order >> bits).cast(edges.days.type()),
+    )
+
+
+def _inner_months(held: ir.Table, calendar: ir.Table, rules: Rules) -> ir.Table:
+    """The months strictly inside the ranges `s`..`e` of `held` (rows of `_holders`): every
+    interval of a range holds them whole, so the earliest place in the rules' order wins.
+    Kept where the winner is a measured benefit, with the month's days."""
+    inner = held.filter(held.e - held.s >= 2)
+    best = inner.group_by(["person_id", "s", "e"]).aggregate(
+        inverted=_inverted(inner.benefit, rules).max()
+    )
+    best = best.filter(_is_measured(best.inverted, rules))
+    best = best.select("person_id", "s", "e", benefit=_measured_name(best.inverted, rules))
+    months = best.mutate(m=ibis.range(best.s + 1, best.e).unnest())
+    j = months.join(calendar.select("m", "first_day", "last_day", "days"), "m")
+    return j.select(
+        "person_id", "benefit", "m", in_start="first_day", in_end="last_day", days="days"
+    )
+
+
+def benefit_pieces(islands: ir.Table, calendar: ir.Table, rules: Rules, span: Span) -> ir.Table:
+    """Per person and month whose main benefit is a measured one, the main benefit's piece:
+    its first and last day there (in_start, in_end) and its days, in the measured months
+    `span.start`..`span.end`. The main benefit of a month is the benefit with most days, ties
+    by the order of the rules.
+
+    A month that a single interval holds needs no ranking: its piece is that interval's, kept
+    when measured. In a range of months that several intervals hold, only its first and last
+    month are ranked by days (`_winners`); they all hold the months in between whole
+    (`_inner_months`). Other benefits count only in the months from the person's first to
+    last month with a measured benefit; a month in between without one holds other benefits
+    only and is left out."""
+    held = _holders(_competing(islands, rules, span))
+    alone = held.filter((held.n == 1) & held.benefit.isin(rules.measured))
+    shared = held.filter(held.n > 1)
+    edges = _winners(_edge_months(shared, calendar), rules)
+    return _all_months(alone, calendar).union(edges).union(_inner_months(shared, calendar, rules))
 
 
 def benefit_days(pieces: ir.Table) -> ir.Table:
-    """Days on each benefit per person and month, and the last such day (`last_in_m`)."""
+    """Days on the main benefit per person and month, and the last such day (`last_in_m`)."""
     return pieces.select("person_id", "m", "benefit", "days", last_in_m="in_end")
 
 
@@ -105,42 +230,12 @@ def dead_islands(exemptions: ir.Table, rules: Rules, span: Span) -> ir.Table:
     return merge_touching(clip(dead, span.lo, span.end, span.lo_day, span.end_day), ["person_id"])
 
 
-def _priority(benefit: ir.StringValue, rules: Rules) -> ir.IntegerValue:
-    """The benefit's place in the rules' order (measured first); unlisted benefits last."""
-    order = rules.measured + rules.unmeasured
-    return ibis.cases(*[(benefit == b, i) for i, b in enumerate(order)], else_=len(order))
-
-
-# the low 32 bits of a rank hold the day number `last_in_m` (shifted to be non-negative)
-DAY_BITS = 2**32
-DAY_SHIFT = 2**31
-
-
-def _rank(days: ir.Table, places: int, rules: Rules) -> ir.IntegerValue:
-    """A non-negative integer per row of `days`, largest for the main benefit of the month:
-    most days, then the earliest place in the rules' order (`places` is above every place);
-    it also carries the row's `last_in_m`."""
-    order = days.days * places + (places - 1 - _priority(days.benefit, rules))
-    return order * DAY_BITS + days.last_in_m + DAY_SHIFT
-
-
 def main_benefit(days: ir.Table, rules: Rules) -> ir.Table:
     """Per person and month the benefit with most days, ties by the order of the rules, where
     that benefit is a measured one (the only months the measures use).
 
-    A hash aggregate of the largest `_rank` per person-month (`top`), then unpacked."""
-    places = len(rules.measured) + len(rules.unmeasured) + 1
-    best = days.group_by(["person_id", "m"]).aggregate(top=_rank(days, places, rules).max())
-    order = best.top // DAY_BITS
-    best = best.mutate(place=places - 1 - order % places, order=order)
-    best = best.filter(best.place < len(rules.measured))
-    return best.select(
-        "person_id",
-        "m",
-        benefit=ibis.cases(*[(best.place == i, b) for i, b in enumerate(rules.measured)]),
-        days=(best.order // places).cast(days.days.type()),
-        last_in_m=(best.top % DAY_BITS - DAY_SHIFT).cast(days.last_in_m.type()),
-    )
+    `benefit_pieces` already picked it: `days` holds one row per such person-month."""
+    return days.select("person_id", "m", "benefit", "days", "last_in_m")
 
 
 def _pension_months(birth_day: ir.IntegerValue, rules: Rules) -> ir.IntegerValue:
