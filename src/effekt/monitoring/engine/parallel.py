@@ -113,7 +113,7 @@ def run(
                 create(cursor, stage, statement)
             drop(cursor, unread.get(i, []))
         found = {
-            name: cursor.execute(query).to_arrow_table().to_pylist()
+            name: cursor.sql(query).to_arrow_table().to_pylist()
             for name, query in replay.fetches.items()
         }
         drop(cursor, unread.get(len(replay.statements), []))
