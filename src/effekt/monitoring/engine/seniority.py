@@ -18,11 +18,10 @@ working days), so 12 × 160.33 hours qualify however they split over months.
 The days-based rules become one table of disjoint day ranges per person and benefit, each with
 its spell start and cut at the edges of dead periods (so each range knows its dead days), and
 every person-month on them is looked up by a single join; dagpenge hours are summed per period
-and month before they meet the person-months.
+up to each month before they meet the person-months.
 
-Only the person-months that are long enough are kept (what the population and the residence
-read); the ranges lose the days before the first that could be long enough, so the lookup
-finds few other rows.
+Only the long-enough person-months are kept (all the population reads); ranges, spells and
+periods that cannot reach the least threshold are dropped early.
 """
 
 from __future__ import annotations
@@ -41,11 +40,7 @@ RANGE = ["person_id", "benefit", "lo", "hi", "spell_start"]
 
 
 def with_dead(
-    rows: ir.Table,
-    dead: ir.Table,
-    keys: list[str],
-    span: tuple[str, str],
-    amounts: dict[str, bool],
+    rows: ir.Table, dead: ir.Table, keys: list[str], span: tuple[str, str], amounts: dict[str, bool]
 ) -> ir.Table:
     """`rows` (unique by `keys`) with a column per entry of `amounts` (name: count weekdays
     rather than days): the dead days (or weekdays) within the days [a, b] = `span` of each row.
@@ -162,19 +157,32 @@ def month_gap_ranges(isl: ir.Table, calendar: ir.Table, rules: Rules) -> ir.Tabl
         | ((g.kind == "B") & (prev_kind == "X"))
         | ((g.kind == "P") & (prev_kind != "P"))
     )
-    g = g.mutate(brk_day=ibis.ifelse(brk, g.p, ibis.null("int64")))
-    # segments start on increasing days: a spell starts at the latest break so far
-    upto = ibis.window(group_by=["person_id", "chain"], order_by="p", rows=(None, 0))
-    g = g.mutate(spell_start=g.brk_day.max().over(upto))
-    b = g.filter(g.kind == "B")
-    return b.select("person_id", "spell_start", benefit=b.chain, lo=b.p, hi=b.seg_end)
+    # a spell starts at the latest break so far (a join: cheaper than a running max); brk is
+    # a column first: Ibis's PySpark SQL for a filter on window functions fails
+    g = g.mutate(brk=brk)
+    breaks = g.filter(g.brk).select("person_id", "chain", brk_day="p")
+    b = g.filter(g.kind == "B").select("person_id", "chain", "p", "seg_end")
+    j = b.join(
+        breaks,
+        [b.person_id == breaks.person_id, b.chain == breaks.chain, breaks.brk_day <= b.p],
+    )
+    s = j.group_by(["person_id", "chain", "p", "seg_end"]).aggregate(spell_start=j.brk_day.max())
+    return s.select("person_id", "spell_start", benefit=s.chain, lo=s.p, hi=s.seg_end)
 
 
-def overlap_ranges(intervals: ir.Table, rules: Rules) -> ir.Table:
+def overlap_ranges(intervals: ir.Table, isl: ir.Table, rules: Rules) -> ir.Table:
     """Lookup ranges (RANGE) of sygedagpenge: rows merged when the next starts at least one day
     before the merged spell ends; of two spells holding a day, the earlier counts, so a spell's
-    range starts after the previous spell's end."""
-    rows = intervals.filter(intervals.benefit.isin(_names(rules, "overlap")))
+    range starts after the previous spell's end.
+
+    A spell lies within an island of `isl`, so only persons with an island as long as the least
+    threshold (28 days a month) can have a spell long enough: only their rows are merged."""
+    names = _names(rules, "overlap")
+    long = isl.filter(
+        isl.benefit.isin(names) & (isl.end_day - isl.start_day + 1 >= _least_days(rules))
+    )
+    rows = intervals.filter(intervals.benefit.isin(names))
+    rows = rows.semi_join(long, ["person_id", "benefit"])
     numbered = islands(
         rows, ["person_id", "benefit"], lambda t, prev_day, _: t.start_day >= prev_day, "spell"
     )
@@ -219,13 +227,17 @@ def _dead_cut(ranges: ir.Table, dead: ir.Table) -> ir.Table:
     return clean.union(cut.select(*RANGE, "dead_before", "dead_on"))
 
 
+def _least_days(rules: Rules) -> int:
+    """Days that every threshold reaches: `spell_months` months have at least 28 days each."""
+    return 28 * min(s.spell_months for s in rules.sets)
+
+
 def _from_first_chance(ranges: ir.Table, rules: Rules) -> ir.Table:
     """`ranges` (cut, with dead_before and dead_on) without their days that cannot be long
-    enough: a threshold is at least 28 days a month, so a day x needs
-    x - spell_start + 1 - dead_before >= 28 × the least `spell_months`."""
-    least = 28 * min(s.spell_months for s in rules.sets)
-    first = (ranges.spell_start + (least - 1) + ranges.dead_before).cast("int64")
-    lo = ibis.greatest(ranges.lo, first)
+    enough: a day x needs x - spell_start + 1 - dead_before >= `_least_days`."""
+    first = ranges.spell_start + (_least_days(rules) - 1) + ranges.dead_before
+    # a day number fits 32 bits; DuckDB's sums (dead_before) are 128-bit, slow to compare
+    lo = ibis.greatest(ranges.lo, first.cast("int32"))
     moved = ranges.mutate(lo=lo, dead_before=ranges.dead_before + ranges.dead_on * (lo - ranges.lo))
     return moved.filter(moved.lo <= moved.hi)
 
@@ -236,7 +248,7 @@ def days_seniority(
 ) -> ir.Table:  # fmt: skip
     """The month_gap and overlap benefits' person-months whose seniority (from the spell start
     to the last day with the benefit in the month, less dead days) reaches the threshold."""
-    ranges = month_gap_ranges(isl, calendar, rules).union(overlap_ranges(intervals, rules))
+    ranges = month_gap_ranges(isl, calendar, rules).union(overlap_ranges(intervals, isl, rules))
     ranges = _from_first_chance(_dead_cut(ranges, dead), rules)
     rows = main.filter(~main.benefit.isin(_names(rules, "hours")))
     j = rows.join(ranges, ["person_id", "benefit"])
@@ -301,11 +313,7 @@ def _in_months(rp: ir.Table, calendar: ir.Table) -> ir.Table:
 
 
 def _dagpenge_hours(
-    dp: ir.Table,
-    periods: ir.Table,
-    dead: ir.Table,
-    calendar: ir.Table,
-    holidays: ir.Table | None,
+    dp: ir.Table, periods: ir.Table, dead: ir.Table, calendar: ir.Table, holidays: ir.Table | None
 ) -> ir.Table:
     """Net hours (in UNITS per hundredth) of each dagpenge row inside each period and month in
     which the period is the latest.
@@ -354,44 +362,40 @@ def _dagpenge_hours(
     return j.select("person_id", "p_start", "m", accrual=accrual.cast("int64"))
 
 
+def _reaching(hours: ir.Table, rules: Rules) -> ir.Table:
+    """`hours` (person_id, p_start, m, accrual) of the periods whose hours in all reach the
+    least threshold of the parameter sets; the others are never long enough."""
+    least = min(s.spell_months * s.dagpenge_hundredths_per_month for s in rules.sets) * UNITS
+    totals = hours.group_by(["person_id", "p_start"]).aggregate(total=hours.accrual.sum())
+    return hours.semi_join(totals.filter(totals.total >= least), ["person_id", "p_start"])
+
+
 def hours_seniority(
-    main: ir.Table,
-    intervals: ir.Table,
-    dead: ir.Table,
-    calendar: ir.Table,
-    holidays: ir.Table,
-    rules: Rules,
-    end_day: int,
-    end_m: int,
-) -> ir.Table:
+    main: ir.Table, intervals: ir.Table, dead: ir.Table, calendar: ir.Table, holidays: ir.Table,
+    rules: Rules, end_day: int, end_m: int,
+) -> ir.Table:  # fmt: skip
     """Dagpenge: net hours from the latest first day of a dagpenge period to the month's end."""
     names = _names(rules, "hours")
     dp = intervals.filter(intervals.benefit.isin(names))
     periods = _periods(dp, end_day, end_m)
     switched_on = any(s.dagpenge_holidays for s in rules.sets)
     hours = _dagpenge_hours(dp, periods, dead, calendar, holidays if switched_on else None)
-    monthly = hours.group_by(["person_id", "p_start", "m"]).aggregate(accrual=hours.accrual.sum())
-    # one row per month: a RANGE frame sums the same rows as ROWS, and is cheaper on DuckDB
+    hours = _reaching(hours, rules)
+    # a RANGE frame sums the rows of all months up to the row's: the same for a month's rows
     upto = ibis.window(group_by=["person_id", "p_start"], order_by="m", range=(None, 0))
-    cum = monthly.mutate(seniority=monthly.accrual.sum().over(upto))
+    cum = hours.mutate(seniority=hours.accrual.sum().over(upto))
     cum = cum.join(calendar.select("m", "dagpenge_threshold"), "m")
-    enough = cum.filter(cum.seniority >= cum.dagpenge_threshold * UNITS)
+    cum = cum.filter(cum.seniority >= cum.dagpenge_threshold * UNITS)
+    enough = cum.select("person_id", "p_start", "m").distinct()
     # one period per person and month: the latest
     j = main.filter(main.benefit.isin(names)).join(enough, KEYS)
     return j.select(*OUT[:4], spell_start=j.p_start)
 
 
 def seniority(
-    main: ir.Table,
-    intervals: ir.Table,
-    isl: ir.Table,
-    dead: ir.Table,
-    calendar: ir.Table,
-    holidays: ir.Table,
-    rules: Rules,
-    end_day: int,
-    end_m: int,
-) -> ir.Table:
+    main: ir.Table, intervals: ir.Table, isl: ir.Table, dead: ir.Table, calendar: ir.Table,
+    holidays: ir.Table, rules: Rules, end_day: int, end_m: int,
+) -> ir.Table:  # fmt: skip
     """The person-months with a measured main benefit whose spell has lasted long enough:
     person_id, m, benefit, last_in_m, spell_start and `long_enough` (always true; the readers
     filter on it)."""
