@@ -282,18 +282,38 @@ def residence_on(rows: ir.Table, day: str, residence: ir.Table) -> ir.Table:
     return best.select(*rows.columns, municipality_code=_code_of(best.r_key))
 
 
+def _residence_ranges(residence: ir.Table) -> ir.Table:
+    """Per person, disjoint day ranges (r_from, r_to) in which the same residence rows hold
+    every day, each with the municipality of the row that wins its days (by `_latest`).
+
+    The ranges run between the days where a row starts or the day after one ends (the next
+    such day per person, ordered by day); each is joined with the rows holding it."""
+    r = residence.select("person_id", r_from="start_day", r_to="end_day", r_key=_latest(residence))
+    points = r.select("person_id", day=r.r_from).union(
+        r.select("person_id", day=r.r_to + 1), distinct=True
+    )
+    points = points.filter(points.day.notnull())
+    after = ibis.window(group_by="person_id", order_by="day")
+    ranges = points.select("person_id", lo="day", hi=points.day.lead().over(after) - 1)
+    on = [ranges.person_id == r.person_id, r.r_from <= ranges.lo, ranges.hi <= r.r_to]
+    j = ranges.join(r, on)
+    best = j.group_by(["person_id", "lo", "hi"]).aggregate(r_key=j.r_key.max())
+    return best.select("person_id", r_from="lo", r_to="hi", municipality_code=_code_of(best.r_key))
+
+
 def population(
     senior: ir.Table, persons: ir.Table, residence: ir.Table, rules: Rules, span: Span
 ) -> ir.Table:
     """The measured population: person, month, municipality, main benefit, spell start.
 
     `senior` holds the main benefit's spell per person-month with `long_enough`.
-    """
+
+    Like `residence_on` on `last_in_m`, but the person's birth is joined to the residence
+    ranges first, so each person-month needs one join and no aggregate."""
     measured = senior.filter(senior.long_enough & senior.m.between(span.start, span.end))
-    aged = measured.join(persons.select("person_id", "birth_day", "birth_m"), "person_id")
-    aged = aged.filter(of_age(aged, aged.m, rules))
-    aged = aged.select("person_id", "m", "benefit", "spell_start", "last_in_m")
-    located = residence_on(aged, "last_in_m", residence)
-    return located.select(
-        "person_id", "m", "municipality_code", "benefit", "spell_start", "last_in_m"
-    )
+    measured = measured.select("person_id", "m", "benefit", "spell_start", "last_in_m")
+    born = persons.select("person_id", "birth_day", "birth_m")
+    lived = _residence_ranges(residence).join(born, "person_id")
+    j = measured.join(lived, "person_id")
+    j = j.filter((j.r_from <= j.last_in_m) & (j.last_in_m <= j.r_to) & of_age(j, j.m, rules))
+    return j.select("person_id", "m", "municipality_code", "benefit", "spell_start", "last_in_m")
