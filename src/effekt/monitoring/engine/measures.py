@@ -9,7 +9,13 @@ from __future__ import annotations
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-from effekt.monitoring.engine.calendar import WINDOW_MONTHS, day_number, first_day, month_index
+from effekt.monitoring.engine.calendar import (
+    EPOCH,
+    WINDOW_MONTHS,
+    day_number,
+    first_day,
+    month_index,
+)
 from effekt.monitoring.engine.frames import clip, merge_touching
 from effekt.monitoring.engine.parameters import Rules
 from effekt.monitoring.engine.spells import Span, residence_on
@@ -196,29 +202,90 @@ def _monthly(c: ir.Table, variants: list[str]) -> ir.Table:
     )
 
 
+# a year of a person's months in one row per variant: the counted days of month t (0 for
+# January) in 5 bits at 5 t of `n<i>`, the last counted day as its day of the year (at most
+# 366) in 9 bits at 9 (t % 6) of `a<i>` (January to June) or `b<i>` (July to December)
+DAY_BITS = 9
+HALF = WINDOW_MONTHS // 2
+
+
+def _new_year(year: ir.IntegerValue) -> ir.IntegerValue:
+    """The day number of 1 January of `year` (Gregorian: the days of the years before it)."""
+    p = year - 1
+    return 365 * p + p // 4 - p // 100 + p // 400 - (EPOCH.toordinal() - 1)
+
+
+def _yearly(monthly: ir.Table, variants: list[str]) -> ir.Table:
+    """(person_id, year, first, n<i>, a<i>, b<i>): each person's months of a year packed, with
+    the day number of its 1 January (`first`)."""
+    t = monthly.mutate(year=monthly.m // WINDOW_MONTHS, t=monthly.m % WINDOW_MONTHS)
+    t = t.mutate(first=_new_year(t.year))
+    # DuckDB sums 64-bit integers into 128 bits: the packed sums are cast back (no null sum)
+    sums = {}
+    for i in range(len(variants)):
+        name, shift = _packed(i)
+        sums[f"n{i}"] = (((t[name] >> shift) & MASK) << (BITS * t.t)).sum().cast("!int64")
+        day = (t[f"l{i}"] - t.first + 1).fill_null(0)
+        half = DAY_BITS * (t.t % HALF)
+        sums[f"a{i}"] = ibis.ifelse(t.t < HALF, day << half, 0).sum().cast("!int64")
+        sums[f"b{i}"] = ibis.ifelse(t.t < HALF, 0, day << half).sum().cast("!int64")
+    return t.group_by(["person_id", "year", "first"]).aggregate(**sums)
+
+
+def _last(part: ir.IntegerValue, a: ir.IntegerValue, b: ir.IntegerValue) -> ir.IntegerValue:
+    """The day of the year of the last counted day of the latest month with counted days in
+    `part` (null when none), from the days of the year in `a` and `b`."""
+    cases = []
+    for t in reversed(range(WINDOW_MONTHS)):
+        days = a if t < HALF else b
+        day = (days >> (DAY_BITS * (t % HALF))) & ((1 << DAY_BITS) - 1)
+        cases.append((((part >> (BITS * t)) & MASK) > 0, day))
+    return ibis.cases(*cases, else_=ibis.null("int64"))
+
+
 def _windows(population: ir.Table, monthly: ir.Table, variants: list[str]) -> ir.Table:
     """Each person-month M of `population` with the counted days of the months M - 11 .. M
     (and the last of them) for the variant of its benefit.
 
-    A join of the person's months with the months as a range, then a sum per person-month:
-    no spreading of the monthly rows to the twelve windows holding them."""
-    pop = population.select("person_id", "benefit", measure_m="m")
-    on = [
-        pop.person_id == monthly.person_id,
-        monthly.m >= pop.measure_m - (WINDOW_MONTHS - 1),
-        monthly.m <= pop.measure_m,
-    ]
-    j = pop.join(monthly, on)
-
-    def days_of(i: int) -> ir.IntegerValue:
-        name, shift = _packed(i)
-        return (j[name] >> shift) & MASK
-
-    own = list(enumerate(variants[:-1]))
+    The months M - 11 .. M lie in the year of M (its months up to M) and the year before (its
+    months after M's): a join of each person-month with at most two packed years
+    (`_yearly`), then a sum per person-month. No join with the single months, no spreading."""
     last = len(variants) - 1
-    pick_n = ibis.cases(*[(j.benefit == v, days_of(i)) for i, v in own], else_=days_of(last))
-    pick_l = ibis.cases(*[(j.benefit == v, j[f"l{i}"]) for i, v in own], else_=j[f"l{last}"])
-    picked = j.select("person_id", "measure_m", n=pick_n, l=pick_l)
+    own = list(enumerate(variants[:-1]))
+    variant = ibis.cases(*[(population.benefit == v, i) for i, v in own], else_=last)
+    pop = population.select(
+        "person_id",
+        measure_m="m",
+        variant=variant.cast("int8"),
+        in_year=population.m // WINDOW_MONTHS,
+        # the months up to M in M's year are the bits below `above`
+        above=BITS * (population.m % WINDOW_MONTHS + 1),
+    )
+    years = _yearly(monthly, variants)
+    on = [pop.person_id == years.person_id, years.year.between(pop.in_year - 1, pop.in_year)]
+    j = pop.join(years, on)
+
+    def pick(prefix: str) -> ir.IntegerValue:
+        cases = [(j.variant == i, j[f"{prefix}{i}"]) for i in range(last)]
+        return ibis.cases(*cases, else_=j[f"{prefix}{last}"])
+
+    j = j.select(
+        "person_id",
+        "measure_m",
+        "first",
+        own=j.year == j.in_year,
+        above="above",
+        n=pick("n"),
+        a=pick("a"),
+        b=pick("b"),
+    )
+    # the months up to M in M's year, the months after M in the year before (shifts of the
+    # 64-bit counts: Spark shifts a 32-bit 1 modulo 32)
+    later = (j.n >> j.above) << j.above
+    j = j.mutate(part=ibis.ifelse(j.own, j.n - later, later))
+    days = sum(((j.part >> (BITS * t)) & MASK) for t in range(WINDOW_MONTHS))
+    day = j.first - 1 + _last(j.part, j.a, j.b)
+    picked = j.select("person_id", "measure_m", n=days, l=day)
     return picked.group_by(["person_id", "measure_m"]).aggregate(
         conversations=picked.n.sum(), last_conversation_day=picked.l.max()
     )
