@@ -29,9 +29,16 @@ Row = Mapping[str, Any]
 Step = Callable[[str], None]
 
 
-def batch_count(persons: int, batch_persons: int = BATCH_PERSONS) -> int:
-    """How many batches `persons` persons take (at most `BUCKETS`)."""
-    return min(max(1, -(-persons // max(batch_persons, 1))), BUCKETS)
+def batch_count(persons: int, batch_persons: int = BATCH_PERSONS, workers: int = 1) -> int:
+    """How many batches `persons` persons take (at most `BUCKETS`).
+
+    The first batch runs alone and the others `workers` at a time: with more than one batch
+    their number is rounded up so the others fill whole rounds (a last batch alone would
+    leave a core idle)."""
+    count = min(max(1, -(-persons // max(batch_persons, 1))), BUCKETS)
+    if count > 1:
+        count = 1 + -(-(count - 1) // workers) * workers
+    return min(count, BUCKETS)
 
 
 def bucketed(t: ir.Table) -> ir.Table:

@@ -77,16 +77,20 @@ def drop(cursor: Any, names: Sequence[str]) -> None:
         cursor.execute(f'DROP TABLE IF EXISTS "int_{name}"')
 
 
+def workers() -> int:
+    """Batches run at once: EFFEKT_BATCH_WORKERS, else `WORKERS`."""
+    return max(1, env_int("EFFEKT_BATCH_WORKERS", WORKERS))
+
+
 def run(
     con: ibis.BaseBackend,
     replay: Replay,
     batches: Sequence[int],
     on_step: Step | None = None,
-    workers: int | None = None,
 ) -> list[dict[str, list[Row]]]:
-    """The fetched rows of each of `batches` (in their order), `workers` batches at a time
-    (default EFFEKT_BATCH_WORKERS, else `WORKERS`)."""
-    workers = max(1, workers or env_int("EFFEKT_BATCH_WORKERS", WORKERS))
+    """The fetched rows of each of `batches` (in their order), `workers()` batches at a
+    time."""
+    at_once = workers()
     unread = last_reads(replay.statements, replay.fetches)
     local = threading.local()
     opened: list[Any] = []
@@ -120,9 +124,9 @@ def run(
         return found
 
     threads = con.raw_sql("SELECT current_setting('threads')").fetchone()[0]
-    con.raw_sql(f"SET threads = {max(1, int(threads) // workers)}")
+    con.raw_sql(f"SET threads = {max(1, int(threads) // at_once)}")
     try:
-        with ThreadPoolExecutor(workers) as pool:
+        with ThreadPoolExecutor(at_once) as pool:
             return list(pool.map(work, batches))
     finally:
         con.raw_sql(f"SET threads = {threads}")

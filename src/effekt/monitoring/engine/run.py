@@ -176,8 +176,12 @@ def compute(
     batch_persons: int = batches.BATCH_PERSONS,
 ) -> MonitoringResult:
     """All stages from staged tables to the result object, in batches of persons."""
-    count = batches.batch_count(int(staged["persons"].count().to_pyarrow().as_py()), batch_persons)
-    store = _Store(con, batches.Progress(on_step, STAGES, STAGES * count))
+    store = _Store(con, None)
+    persons = int(staged["persons"].count().to_pyarrow().as_py())
+    count = batches.batch_count(
+        persons, batch_persons, parallel.workers() if store.replayable else 1
+    )
+    store.on_step = batches.Progress(on_step, STAGES, STAGES * count)
     slice_store = _slice_store(con)
     tables = stages(batches.slices(staged, 0, count, slice_store), rules, span, store)
     fetches = _fetches(tables, span)
