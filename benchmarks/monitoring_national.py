@@ -159,7 +159,7 @@ def _args(argv: list[str]) -> argparse.Namespace:
         default=3,
         help="runs of the floor and the pipeline (median); 0 skips them",
     )
-    parser.add_argument("--memory-limit", default="3GB", help="DuckDB memory limit")
+    parser.add_argument("--memory-limit", default="3.5GB", help="DuckDB memory limit")
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--sample-persons", type=int, default=10_000, help="0 skips the reference")
     parser.add_argument("--stages", action="store_true", help="one more run, timing each stage")
