@@ -26,15 +26,19 @@ from effekt.monitoring.synth import SynthOptions, generate, write
 
 
 def _result(
-    data: Path, batch_persons: int, bucketed: bool = False, steps: list[str] | None = None
+    data: Path,
+    batch_persons: int,
+    bucketed: bool = False,
+    steps: list[str] | None = None,
+    threads: int = 2,
 ) -> MonitoringResult:
-    con = connect(threads=2)
+    con = connect(threads=threads)
     staged = stage(con, data, bucketed=bucketed)
     span, start = _span(RunOptions(data, "2021-01"), staged)
     on_step = steps.append if steps is not None else None
     result = compute(con, staged, load_rules(), span, start, on_step, batch_persons)
     # the later batches ran on connections of their own, one thread each: restored after
-    assert con.raw_sql("SELECT current_setting('threads')").fetchone()[0] == 2
+    assert con.raw_sql("SELECT current_setting('threads')").fetchone()[0] == threads
     return result
 
 
@@ -50,6 +54,8 @@ def test_batches_of_persons_add_up_to_the_result_of_everyone_at_once(tmp_path: P
     steps: list[str] = []
     assert _result(tmp_path, 400, bucketed=True, steps=steps) == whole
     assert len(steps) == STAGES, "every batch, built or replayed, moves the progress bar"
+    # one thread given: the later batches one at a time
+    assert _result(tmp_path, 400, bucketed=True, threads=1) == whole
     assert _result(tmp_path, 1_000_000, bucketed=True) == whole
 
 

@@ -109,7 +109,7 @@ def run(
                 opened.append(cursor)
             for name, data in replay.memtables.items():
                 cursor.register(name, data)
-        for view, query in replay.slices(batch).items():
+        for view, query in views[batch].items():
             cursor.execute(f'CREATE OR REPLACE TEMP VIEW "{view}" AS {query}')
         for i, (stage, statement) in enumerate(replay.statements):
             step(f"computing {stage}")
@@ -123,12 +123,18 @@ def run(
         drop(cursor, unread.get(len(replay.statements), []))
         return found
 
-    threads = con.raw_sql("SELECT current_setting('threads')").fetchone()[0]
-    con.raw_sql(f"SET threads = {max(1, int(threads) // at_once)}")
+    # compiled here, not in the worker threads
+    views = {batch: replay.slices(batch) for batch in batches}
+    threads = int(con.raw_sql("SELECT current_setting('threads')").fetchone()[0])
+    # never more threads in all than DuckDB was given (EFFEKT_DUCKDB_THREADS)
+    at_once = min(at_once, threads)
+    con.raw_sql(f"SET threads = {max(1, threads // at_once)}")
+    pool = ThreadPoolExecutor(at_once)
     try:
-        with ThreadPoolExecutor(at_once) as pool:
-            return list(pool.map(work, batches))
+        return list(pool.map(work, batches))
     finally:
+        # when a batch fails, the batches not yet started are not run
+        pool.shutdown(wait=True, cancel_futures=True)
         con.raw_sql(f"SET threads = {threads}")
         for cursor in opened:
             cursor.close()
