@@ -19,7 +19,7 @@ import ibis.expr.types as ir  # type: ignore[import-untyped]
 from effekt.monitoring.engine.schema import FORMS, HELD_BY, KINDS
 
 CODE = "code"
-# the columns a code stands for, in the order of `_combinations`
+# the columns a code stands for, in the order of `encoded` (the first varies slowest)
 COLUMNS = ("form", "kind", "held_by", "akasse_experiment")
 
 
@@ -35,16 +35,9 @@ def encoded(form: ir.StringValue, kind: ir.StringValue, held_by: ir.StringValue,
     return number.cast("int16")
 
 
-def _combinations() -> list[tuple[str, str, str, bool]]:
-    return [
-        (form, kind, held, experiment)
-        for form, kind, held, experiment in product(FORMS, KINDS, HELD_BY, (False, True))
-    ]
-
-
 def table() -> ir.Table:
     """Every code with its columns: (code, form, kind, held_by, akasse_experiment)."""
-    rows = _combinations()
+    rows = list(product(FORMS, KINDS, HELD_BY, (False, True)))
     columns = {name: [row[i] for row in rows] for i, name in enumerate(COLUMNS)}
     return ibis.memtable(
         {CODE: list(range(len(rows))), **columns},

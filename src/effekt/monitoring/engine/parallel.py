@@ -3,8 +3,8 @@
 The first batch builds the stages with Ibis and records the SQL of every stored stage
 (`run._Store`). Every later batch runs the same statements on its own rows. DuckDB cannot
 spread all of a batch's work over both cores (small tables, steps that run on one thread),
-so two batches run at once, each on a connection of its own (`cursor`), with DuckDB's
-threads set to one: each core then works on one batch.
+so two batches run at once, each on a connection of its own (`cursor`), with an equal share
+of DuckDB's threads: on two cores each core then works on one batch.
 
 A connection's temporary views and tables are its own, so each one gives the batch's rows
 and stages the names the statements read (`batch_<table>`, `int_<stage>`); the staged tables
@@ -15,7 +15,7 @@ connection only: they are registered on each of the others too.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +27,7 @@ import pyarrow as pa
 
 from effekt.env import env_int
 
-Row = dict[str, Any]
+Row = Mapping[str, Any]
 Step = Callable[[str], None]
 # batches run at once (EFFEKT_BATCH_WORKERS; the machine this is tuned on has two cores)
 WORKERS = 2
@@ -90,7 +90,6 @@ def run(
 ) -> list[dict[str, list[Row]]]:
     """The fetched rows of each of `batches` (in their order), `workers()` batches at a
     time."""
-    at_once = workers()
     unread = last_reads(replay.statements, replay.fetches)
     local = threading.local()
     opened: list[Any] = []
@@ -127,7 +126,7 @@ def run(
     views = {batch: replay.slices(batch) for batch in batches}
     threads = int(con.raw_sql("SELECT current_setting('threads')").fetchone()[0])
     # never more threads in all than DuckDB was given (EFFEKT_DUCKDB_THREADS)
-    at_once = min(at_once, threads)
+    at_once = min(workers(), threads)
     con.raw_sql(f"SET threads = {max(1, threads // at_once)}")
     pool = ThreadPoolExecutor(at_once)
     try:

@@ -101,7 +101,7 @@ class _Store:
 
     On DuckDB it keeps the SQL of each stored stage. Every batch's stages read tables of the
     same names (the batch's slices, the stored stages before them), so the later batches run
-    the same statements again (`replay`) instead of building and compiling every stage anew.
+    the same statements again (`parallel`) instead of building and compiling every stage anew.
     """
 
     def __init__(self, con: ibis.BaseBackend, on_step: Step | None) -> None:
@@ -133,6 +133,10 @@ def _fetches(tables: dict[str, ir.Table], span: spells.Span) -> dict[str, ir.Tab
         "counts": tables["result_counts"],
         "last": measured.filter(measured.m == span.end),
     }
+
+
+def _fetched(fetches: dict[str, ir.Table]) -> dict[str, list[batches.Row]]:
+    return {name: t.to_pyarrow().to_pylist() for name, t in fetches.items()}
 
 
 def _replay(
@@ -176,27 +180,24 @@ def compute(
     batch_persons: int = batches.BATCH_PERSONS,
 ) -> MonitoringResult:
     """All stages from staged tables to the result object, in batches of persons."""
-    store = _Store(con, None)
     persons = int(staged["persons"].count().to_pyarrow().as_py())
-    count = batches.batch_count(
-        persons, batch_persons, parallel.workers() if store.replayable else 1
-    )
-    store.on_step = batches.Progress(on_step, STAGES, STAGES * count)
+    at_once = parallel.workers() if con.name == "duckdb" else 1
+    count = batches.batch_count(persons, batch_persons, at_once)
+    store = _Store(con, batches.Progress(on_step, STAGES, STAGES * count))
     slice_store = _slice_store(con)
     tables = stages(batches.slices(staged, 0, count, slice_store), rules, span, store)
     fetches = _fetches(tables, span)
-    found = [{name: t.to_pyarrow().to_pylist() for name, t in fetches.items()}]
+    found = [_fetched(fetches)]
     later = range(1, count)
     if later and store.replayable:
         replay = _replay(con, staged, count, store, fetches)
         # the first batch's stored stages are not read again: their memory goes to the others
         parallel.drop(con.con, [name for name, sql in replay.statements if sql is not None])
         found += parallel.run(con, replay, later, store.on_step)
-    for batch in later if not store.replayable else ():
-        tables = stages(batches.slices(staged, batch, count, slice_store), rules, span, store)
-        found.append(
-            {name: t.to_pyarrow().to_pylist() for name, t in _fetches(tables, span).items()}
-        )
+    else:
+        for batch in later:
+            tables = stages(batches.slices(staged, batch, count, slice_store), rules, span, store)
+            found.append(_fetched(_fetches(tables, span)))
     focus = [row for rows in found for row in rows["focus"]]
     counts = [row for rows in found for row in rows["counts"]]
     last = [row for rows in found for row in rows["last"]]

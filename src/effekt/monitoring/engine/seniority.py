@@ -397,10 +397,9 @@ def seniority(
     holidays: ir.Table, rules: Rules, end_day: int, end_m: int,
 ) -> ir.Table:  # fmt: skip
     """The person-months with a measured main benefit whose spell has lasted long enough:
-    person_id, m, benefit, last_in_m, spell_start and `long_enough` (always true; the readers
-    filter on it)."""
+    person_id, m, benefit, last_in_m, spell_start."""
     parts = [
         days_seniority(main, isl, intervals, dead, calendar, rules),
         hours_seniority(main, intervals, dead, calendar, holidays, rules, end_day, end_m),
     ]
-    return parts[0].union(parts[1]).mutate(long_enough=ibis.literal(True))
+    return parts[0].union(parts[1])

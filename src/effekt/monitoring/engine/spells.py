@@ -306,11 +306,11 @@ def population(
 ) -> ir.Table:
     """The measured population: person, month, municipality, main benefit, spell start.
 
-    `senior` holds the main benefit's spell per person-month with `long_enough`.
+    `senior` holds the person-months whose main benefit's spell has lasted long enough.
 
     Like `residence_on` on `last_in_m`, but the person's birth is joined to the residence
     ranges first, so each person-month needs one join and no aggregate."""
-    measured = senior.filter(senior.long_enough & senior.m.between(span.start, span.end))
+    measured = senior.filter(senior.m.between(span.start, span.end))
     measured = measured.select("person_id", "m", "benefit", "spell_start", "last_in_m")
     born = persons.select("person_id", "birth_day", "birth_m")
     lived = _residence_ranges(residence).join(born, "person_id")
