@@ -60,43 +60,35 @@ print(json.dumps({{"seconds": time.perf_counter() - began, "cpu": _cpu() - cpu0,
                    "worklist": len(result.worklist)}}))
 """
 
-# the pipeline once more, timing each stage (summed over the batches of persons, whether the
-# batch built its stages or replayed the first batch's SQL); a stage streamed into the next
-# query counts with that query. The later batches run two at a time, so their seconds add
-# up to more than the wall time
+# the pipeline once more, timing the staging, the compiling and each stage (summed over the
+# batches of persons); a stage streamed into the next query counts with that query. The
+# batches run two at a time, so their seconds add up to more than the wall time
 _STAGES = """
 import json, time, importlib
 from pathlib import Path
 import threading
-from effekt.monitoring.engine import RunOptions, run, batches, parallel
+from effekt.monitoring.engine import RunOptions, run, parallel
 engine = importlib.import_module("effekt.monitoring.engine.run")
 lock = threading.Lock()
 seconds = {{}}
 began = time.perf_counter()
 def add(name, t):
-    seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - t
-slices = batches.slices
-def timed_slices(*args):
-    if not seconds:
-        seconds["reading and validating"] = time.perf_counter() - began
-    t = time.perf_counter()
-    out = slices(*args)
-    add("the batch's rows", t)
-    return out
-batches.slices = timed_slices
-store = engine._Store.__call__
-def timed(self, name, expr):
-    t = time.perf_counter()
-    out = store(self, name, expr)
-    add(name, t)
-    return out
-engine._Store.__call__ = timed
+    with lock:
+        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - t
+def timed(name, function):
+    def call(*args, **kwargs):
+        t = time.perf_counter()
+        out = function(*args, **kwargs)
+        add(name, t)
+        return out
+    return call
+engine.staged_inputs = timed("reading, validating and staging the inputs", engine.staged_inputs)
+engine._plan = timed("compiling the stages", engine._plan)
 create = parallel.create
 def timed_create(cursor, name, sql):
     t = time.perf_counter()
     create(cursor, name, sql)
-    with lock:
-        add(name, t)
+    add(name, t)
 parallel.create = timed_create
 run(RunOptions(Path({data!r}), {start!r}, {end!r}, None, {limit!r}, {threads!r}))
 total = time.perf_counter() - began

@@ -109,11 +109,13 @@ def test_the_batch_count_rounds_up_is_at_least_one_and_at_most_the_buckets() -> 
     assert batch_count(10_000, 1) == BUCKETS
 
 
-def test_the_batches_after_the_first_fill_whole_rounds_of_the_workers() -> None:
-    # 3.8 million persons: 16 batches of 250,000 would leave the sixteenth alone in its round
-    assert batch_count(3_800_000, 250_000, workers=2) == 17
-    assert [batch_count(n, 500, workers=2) for n in (500, 501, 1001, 1501)] == [1, 3, 3, 5]
-    assert [batch_count(n, 500, workers=3) for n in (501, 1501, 2001)] == [4, 4, 7]
+def test_the_batches_fill_whole_rounds_of_the_workers() -> None:
+    # 3.8 million persons: 16 batches of 237,500, two at a time
+    assert batch_count(3_800_000, 250_000, workers=2) == 16
+    assert batch_count(3_600_000, 250_000, workers=2) == 16
+    # one batch runs alone, on every thread
+    assert [batch_count(n, 500, workers=2) for n in (500, 501, 1001, 1501)] == [1, 2, 4, 4]
+    assert [batch_count(n, 500, workers=3) for n in (501, 1501, 2001)] == [3, 6, 6]
     assert batch_count(10_000, 1, workers=2) == BUCKETS
 
 

@@ -1,14 +1,14 @@
 """Running the stages over batches of persons and adding up their counts.
 
 Everything up to the per-municipality counts is per person, and those counts are sums, so the
-stages can run on one hash bucket of persons at a time: memory then depends on the batch size,
+stages can run on one bucket of persons at a time: memory then depends on the batch size,
 not on the population. Per-municipality rows of the batches are added up here.
 
-A run stages its tables in the order of a hash bucket of their persons (`bucketed`, `BUCKETS`
-buckets); a batch is a range of buckets, so the backend reads only
-that batch's part of each table (DuckDB skips the other row groups) instead of hashing every
-row of every table again each time a stage reads it. The stages of a batch read its rows of
-each table under a fixed name (`slices`).
+A run stages its tables in the order of a bucket of their persons (`bucketed`: the person's
+number modulo `BUCKETS`); a batch is a range of buckets, so the backend reads only that
+batch's part of each table (DuckDB skips the other row groups) instead of filtering every row
+of every table again each time a stage reads it. The stages of a batch read its rows of each
+table under a fixed name (`slices`).
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from typing import Any
 
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-# persons per batch: a national run (3.8 million persons) goes in 17 batches (the 16 after the
-# first two at a time; batches of 200,000 and 300,000 persons were no faster)
+# persons per batch: a national run (3.8 million persons) goes in 16 batches, two at a time
 BATCH_PERSONS = 250_000
-# hash buckets of `bucketed`, the most batches a run can have
+# buckets of `bucketed`, the most batches a run can have
 BUCKETS = 64
 BUCKET = "batch_bucket"
 Store = Callable[[str, ir.Table], ir.Table]
@@ -32,25 +31,24 @@ Step = Callable[[str], None]
 def batch_count(persons: int, batch_persons: int = BATCH_PERSONS, workers: int = 1) -> int:
     """How many batches `persons` persons take (at most `BUCKETS`).
 
-    The first batch runs alone and the others `workers` at a time: with more than one batch
-    their number is rounded up so the others fill whole rounds (a last batch alone would
-    leave a core idle)."""
+    The batches run `workers` at a time: with more than one batch their number is rounded
+    up to fill whole rounds (a last batch alone would leave a core idle)."""
     count = min(max(1, -(-persons // max(batch_persons, 1))), BUCKETS)
     if count > 1:
-        count = 1 + -(-(count - 1) // workers) * workers
+        count = -(-count // workers) * workers
     return min(count, BUCKETS)
 
 
 def bucketed(t: ir.Table) -> ir.Table:
-    """`t` (a table with persons) with its persons' hash bucket in the column `BUCKET`, in
+    """`t` (a table with persons) with its persons' bucket in the column `BUCKET`, in
     bucket order."""
     return t.mutate(**{BUCKET: _bucket(t.person_id).cast("int8")}).order_by(BUCKET)
 
 
 def in_batch(staged: dict[str, ir.Table], batch: int, batches: int) -> dict[str, ir.Table]:
     """The tables restricted to the persons of batch `batch` of `batches` (by the `BUCKET`
-    column of `bucketed` tables, or else by hashing), without `BUCKET`; tables without
-    persons (municipalities, parameters) as they are."""
+    column of `bucketed` tables, or else by the persons' numbers), without `BUCKET`; tables
+    without persons (municipalities, parameters) as they are."""
     return {name: _restricted(t, batch, batches) for name, t in staged.items()}
 
 
@@ -83,9 +81,10 @@ def _restricted(t: ir.Table, batch: int, batches: int) -> ir.Table:
     return t
 
 
-def _bucket(person_id: ir.StringValue) -> ir.IntegerValue:
-    # the hash is a signed 64-bit integer: the remainder can be negative
-    return (person_id.hash() % BUCKETS + BUCKETS) % BUCKETS
+def _bucket(person_id: ir.IntegerValue) -> ir.IntegerValue:
+    # persons are numbered by their row in `persons` (`staging.numbered`): consecutive numbers
+    # fall in different buckets; the numbers of persons missing there are negative
+    return (person_id % BUCKETS + BUCKETS) % BUCKETS
 
 
 def add_up(rows: Sequence[Row], keys: tuple[str, ...]) -> list[Row]:

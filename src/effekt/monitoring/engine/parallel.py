@@ -1,10 +1,10 @@
-"""Later batches on DuckDB, two at a time, each on its own connection to the same database.
+"""Batches on DuckDB, two at a time, each on its own connection to the same database.
 
-The first batch builds the stages with Ibis and records the SQL of every stored stage
-(`run._Store`). Every later batch runs the same statements on its own rows. DuckDB cannot
-spread all of a batch's work over both cores (small tables, steps that run on one thread),
-so two batches run at once, each on a connection of its own (`cursor`), with an equal share
-of DuckDB's threads: on two cores each core then works on one batch.
+The stages are compiled once (`run._plan`) into statements that read a batch's rows of each
+table and the stored stages before them by name. DuckDB cannot spread all of a batch's work
+over both cores (small tables, steps that run on one thread), so two batches run at once, each
+on a connection of its own (`cursor`), with an equal share of DuckDB's threads: on two cores
+each core then works on one batch.
 
 A connection's temporary views and tables are its own, so each one gives the batch's rows
 and stages the names the statements read (`batch_<table>`, `int_<stage>`); the staged tables
@@ -125,8 +125,11 @@ def run(
     # compiled here, not in the worker threads
     views = {batch: replay.slices(batch) for batch in batches}
     threads = int(con.raw_sql("SELECT current_setting('threads')").fetchone()[0])
-    # never more threads in all than DuckDB was given (EFFEKT_DUCKDB_THREADS)
-    at_once = min(workers(), threads)
+    # never more threads in all than DuckDB was given (EFFEKT_DUCKDB_THREADS); one batch
+    # alone gets them all
+    at_once = max(1, min(workers(), threads, len(batches)))
+    # nothing reads the stored stages in order: DuckDB may write them in parallel
+    con.raw_sql("SET preserve_insertion_order = false")
     con.raw_sql(f"SET threads = {max(1, threads // at_once)}")
     pool = ThreadPoolExecutor(at_once)
     try:

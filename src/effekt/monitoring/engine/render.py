@@ -38,7 +38,11 @@ def _plain(value: Any) -> Any:
 
 
 def _rows(items: list[Any]) -> list[dict[str, Any]]:
-    return [dataclasses.asdict(item) for item in items]
+    # the rows hold plain values: a shallow copy (`dataclasses.asdict` copies deeply, slowly)
+    if not items:
+        return []
+    names = [f.name for f in dataclasses.fields(items[0])]
+    return [{name: getattr(item, name) for name in names} for item in items]
 
 
 def _write(path: Path, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:

@@ -97,41 +97,55 @@ _STREAMED = frozenset(
 
 
 class _Store:
-    """Materialises each stage read more than once as a temporary table.
-
-    On DuckDB it keeps the SQL of each stored stage. Every batch's stages read tables of the
-    same names (the batch's slices, the stored stages before them), so the later batches run
-    the same statements again (`parallel`) instead of building and compiling every stage anew.
-    """
+    """Materialises each stage read more than once (not `_STREAMED`) as a table, one batch
+    after the other (engines other than DuckDB)."""
 
     def __init__(self, con: ibis.BaseBackend, on_step: Step | None) -> None:
         self.con, self.on_step = con, on_step
-        self.recorded: list[tuple[str, str | None, ir.Table]] = []
-        self.replayable = con.name == "duckdb"
-        if self.replayable:
-            # nothing reads the stored stages in order: DuckDB may write them in parallel
-            con.raw_sql("SET preserve_insertion_order = false")
 
     def __call__(self, name: str, expr: ir.Table) -> ir.Table:
         if self.on_step:
             self.on_step(f"computing {name}")
         if name in _STREAMED:
-            self.recorded.append((name, None, expr))
             return expr
-        table = backends.store(self.con, f"int_{name}", expr)
-        # the expression is kept with its SQL: its in-memory tables stay registered
-        self.recorded.append((name, self.con.compile(expr) if self.replayable else None, expr))
-        return table
+        return backends.store(self.con, f"int_{name}", expr)
 
 
-def _fetches(tables: dict[str, ir.Table], span: spells.Span) -> dict[str, ir.Table]:
+class _Plan:
+    """Records the SQL of each stored stage instead of running it (DuckDB).
+
+    A stage reads the stored stages before it by name (`int_<stage>`), as every batch names
+    its own rows of each table `batch_<table>`: one statement serves every batch
+    (`parallel`), compiled once."""
+
+    def __init__(self, con: ibis.BaseBackend) -> None:
+        self.con = con
+        self.statements: list[tuple[str, str | None]] = []
+        self.exprs: list[ir.Table] = []
+
+    def __call__(self, name: str, expr: ir.Table) -> ir.Table:
+        self.exprs.append(expr)
+        if name in _STREAMED:
+            self.statements.append((name, None))
+            return expr
+        self.statements.append((name, self.con.compile(expr)))
+        return ibis.table(expr.schema(), name=f"int_{name}")
+
+
+def _fetches(
+    tables: dict[str, ir.Table], persons: ir.Table, span: spells.Span
+) -> dict[str, ir.Table]:
     """What each batch gives the result: its focus counts, result counts and the measured
-    rows of the last month (the work list)."""
+    rows of the last month that the work list shows (with the persons' ids as given)."""
     measured = tables["measured"]
+    lacking = (~measured.exempt & ~measured.has_offer) | ~measured.conversations_met
+    last = measured.filter((measured.m == span.end) & lacking)
+    ids = persons.select(_number="person_id", _given="given_id")
+    last = last.join(ids, last.person_id == ids._number)
     return {
         "focus": tables["focus_counts"],
         "counts": tables["result_counts"],
-        "last": measured.filter(measured.m == span.end),
+        "last": last.mutate(person_id=last._given).drop("_number", "_given"),
     }
 
 
@@ -139,35 +153,28 @@ def _fetched(fetches: dict[str, ir.Table]) -> dict[str, list[batches.Row]]:
     return {name: t.to_pyarrow().to_pylist() for name, t in fetches.items()}
 
 
-def _replay(
-    con: ibis.BaseBackend,
-    staged: dict[str, ir.Table],
-    count: int,
-    store: _Store,
-    fetches: dict[str, ir.Table],
+def _plan(
+    con: ibis.BaseBackend, staged: dict[str, ir.Table], rules: Rules, span: spells.Span, count: int
 ) -> parallel.Replay:
-    """The statements of the later batches, from the first batch's recorded stages."""
+    """The statements of every batch of `count`: the stages over tables named like a batch's
+    rows, compiled once."""
+    named = {
+        name: ibis.table(t.schema(), name=f"batch_{name}") if "person_id" in t.columns else t
+        for name, t in batches.in_batch(staged, 0, count).items()
+    }
+    plan = _Plan(con)
+    fetches = _fetches(stages(named, rules, span, plan), named["persons"], span)
 
     def slices(batch: int) -> dict[str, str]:
-        views = batches.slices(staged, batch, count, lambda _, t: t)
-        return {
-            f"batch_{name}": con.compile(t) for name, t in views.items() if "person_id" in t.columns
-        }
+        views = batches.in_batch(staged, batch, count)
+        return {f"batch_{name}": con.compile(t) for name, t in views.items() if name in named}
 
     return parallel.Replay(
         slices=slices,
-        statements=[(name, sql) for name, sql, _ in store.recorded],
+        statements=plan.statements,
         fetches={name: con.compile(t) for name, t in fetches.items()},
-        memtables=parallel.memtables([expr for _, _, expr in store.recorded]),
+        memtables=parallel.memtables([*plan.exprs, *fetches.values()]),
     )
-
-
-def _slice_store(con: ibis.BaseBackend) -> batches.Store:
-    """Where a batch's rows of each table go: on DuckDB a view (it reads a range of the row
-    groups of a table staged in bucket order), elsewhere a stored table."""
-    if con.name == "duckdb":
-        return lambda name, t: con.create_view(name, t, overwrite=True)
-    return partial(backends.store, con)
 
 
 def compute(
@@ -179,25 +186,20 @@ def compute(
     on_step: Step | None = None,
     batch_persons: int = batches.BATCH_PERSONS,
 ) -> MonitoringResult:
-    """All stages from staged tables to the result object, in batches of persons."""
+    """All stages from staged tables to the result object, in batches of persons: on DuckDB
+    `parallel.workers()` batches at a time, elsewhere one after the other."""
     persons = int(staged["persons"].count().to_pyarrow().as_py())
-    at_once = parallel.workers() if con.name == "duckdb" else 1
-    count = batches.batch_count(persons, batch_persons, at_once)
-    store = _Store(con, batches.Progress(on_step, STAGES, STAGES * count))
-    slice_store = _slice_store(con)
-    tables = stages(batches.slices(staged, 0, count, slice_store), rules, span, store)
-    fetches = _fetches(tables, span)
-    found = [_fetched(fetches)]
-    later = range(1, count)
-    if later and store.replayable:
-        replay = _replay(con, staged, count, store, fetches)
-        # the first batch's stored stages are not read again: their memory goes to the others
-        parallel.drop(con.con, [name for name, sql in replay.statements if sql is not None])
-        found += parallel.run(con, replay, later, store.on_step)
+    duck = con.name == "duckdb"
+    count = batches.batch_count(persons, batch_persons, parallel.workers() if duck else 1)
+    progress = batches.Progress(on_step, STAGES, STAGES * count)
+    if duck:
+        found = parallel.run(con, _plan(con, staged, rules, span, count), range(count), progress)
     else:
-        for batch in later:
-            tables = stages(batches.slices(staged, batch, count, slice_store), rules, span, store)
-            found.append(_fetched(_fetches(tables, span)))
+        store, found = _Store(con, progress), []
+        for batch in range(count):
+            sliced = batches.slices(staged, batch, count, partial(backends.store, con))
+            tables = stages(sliced, rules, span, store)
+            found.append(_fetched(_fetches(tables, sliced["persons"], span)))
     focus = [row for rows in found for row in rows["focus"]]
     counts = [row for rows in found for row in rows["counts"]]
     last = [row for rows in found for row in rows["last"]]

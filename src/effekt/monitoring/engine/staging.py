@@ -4,6 +4,13 @@ Validation is atomic: every file is checked before anything is computed or writt
 first problem is reported with its file, line (the header is line 1) and column. Dates become
 integer day numbers (days since 1970-01-01) and months an integer index `year * 12 + month - 1`,
 computed once here; hours become integer hundredths.
+
+Persons get a number: joins and groups on a 64-bit integer cost far less than on the ids as
+given (strings). A person of `persons` is numbered by its row there (from 1; the ids there are
+unique), and every other table's `person_id` becomes that number. A person missing from
+`persons` cannot be measured or counted (the population and the result target join
+`persons`), so its rows only need numbers distinct from those of `persons`: a negative number
+from a hash of its id. `persons` keeps the id as given in `given_id`, for the work list.
 """
 
 from __future__ import annotations
@@ -259,13 +266,15 @@ def _interval(t: ir.Table, start: str, end: str) -> dict[str, ir.Value]:
     }
 
 
-def typed(name: str, t: ir.Table) -> ir.Table:
-    """The staged, typed form of a validated table."""
+def typed(name: str, t: ir.Table, first_line: int = 1) -> ir.Table:
+    """The staged, typed form of a validated table whose first row has the line number
+    `first_line` (persons are numbered by their row: 1 for the first)."""
     pid = {"person_id": t.person_id} if "person_id" in t.columns else {}
     if name == "persons":
         born = dated(t.birth_date)
         return t.select(
-            **pid,
+            person_id=(t[LINE] - (first_line - 1)).cast("int64"),
+            given_id=t.person_id,
             birth_day=_day(t.birth_date),
             birth_m=_month(t.birth_date),
             # first day aged 16 and last day aged 66 (the result target's ages)
@@ -326,6 +335,16 @@ def typed(name: str, t: ir.Table) -> ir.Table:
     return t.drop(LINE)
 
 
+def numbered(t: ir.Table, persons: ir.Table) -> ir.Table:
+    """`t` with each person's number (`persons.person_id`) for its id as given: a negative
+    number, the same for the same id, when the person is not in `persons`."""
+    ids = persons.select(_given="given_id", _number="person_id")
+    j = t.left_join(ids, t.person_id == ids._given)
+    # a hash of the id from -2^62 to -1: never a number of `persons`
+    unknown = -1 - (j.person_id.hash() % 2**62 + 2**62) % 2**62
+    return j.mutate(person_id=ibis.coalesce(j._number, unknown)).drop("_given", "_number")
+
+
 def _native_clean(spec: TableSpec, t: ir.Table) -> bool:
     """Whether a natively read Parquet table surely passes every check of `validate`."""
     conditions = []
@@ -361,7 +380,7 @@ def stage(
     """
     if not data_dir.is_dir():
         raise InputError(str(data_dir), None, None, "is not a directory")
-    validated = {}
+    validated, first_lines = {}, {}
     for spec in TABLES:
         path = table_file(data_dir, spec.name)
         if path is None and spec.mandatory:
@@ -369,11 +388,14 @@ def stage(
         if on_step:
             on_step(f"checking {path.name if path else spec.name}")
         validated[spec.name] = _validated(con, path, spec)
+        first_lines[spec.name] = 2 if path is not None and path.suffix == ".csv" else 1
     if bucketed:
         con.raw_sql("SET preserve_insertion_order = false")  # a bucket's rows in any order
-    staged = {}
+    staged: dict[str, ir.Table] = {}
     for name, table in validated.items():
-        expr = typed(name, table)
+        expr = typed(name, table, first_lines[name])
+        if name != "persons" and "person_id" in expr.columns:
+            expr = numbered(expr, staged["persons"])
         if bucketed and "person_id" in expr.columns:
             expr = batches.bucketed(expr)
         # not temporary: the connections of `parallel` read them too
