@@ -120,6 +120,11 @@ def run(
             for name, query in replay.fetches.items()
         }
         drop(cursor, unread.get(len(replay.statements), []))
+        with lock:
+            unfinished[0] -= 1
+            if 0 < unfinished[0] < at_once:
+                # a connection is idle from now on: the batches still running get its threads
+                cursor.execute(f"SET threads = {threads}")
         return found
 
     # compiled here, not in the worker threads
@@ -128,6 +133,7 @@ def run(
     # never more threads in all than DuckDB was given (EFFEKT_DUCKDB_THREADS); one batch
     # alone gets them all
     at_once = max(1, min(workers(), threads, len(batches)))
+    unfinished = [len(batches)]
     # nothing reads the stored stages in order: DuckDB may write them in parallel
     con.raw_sql("SET preserve_insertion_order = false")
     con.raw_sql(f"SET threads = {max(1, threads // at_once)}")
