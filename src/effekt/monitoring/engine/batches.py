@@ -8,7 +8,7 @@ A run stages its tables in the order of a bucket of their persons (`bucketed`: t
 number modulo `BUCKETS`); a batch is a range of buckets, so the backend reads only that
 batch's part of each table (DuckDB skips the other row groups) instead of filtering every row
 of every table again each time a stage reads it. The stages of a batch read its rows of each
-table under a fixed name (`slices`).
+table under a fixed name (`batch_<table>`: a view on DuckDB, a stored table elsewhere).
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ def slices(
     tables: dict[str, ir.Table], batch: int, batches: int, store: Store
 ) -> dict[str, ir.Table]:
     """`in_batch`'s tables, those with persons given to `store(name, expr)` under the name
-    `batch_<table>` (a view or a stored table), the same name in every batch."""
+    `batch_<table>`, the same in every batch (a stored table; on DuckDB `run._plan` makes
+    views of `in_batch`'s tables instead)."""
     if batches == 1:
         return in_batch(tables, batch, batches)
     return {

@@ -3,8 +3,9 @@
 The stages are compiled once (`run._plan`) into statements that read a batch's rows of each
 table and the stored stages before them by name. DuckDB cannot spread all of a batch's work
 over both cores (small tables, steps that run on one thread), so two batches run at once, each
-on a connection of its own (`cursor`), with an equal share of DuckDB's threads: on two cores
-each core then works on one batch.
+on a connection of its own (`cursor`), with DuckDB's threads (one setting for the whole
+database) shared out equally: on two cores each core then works on one batch. When a
+connection has no batch left, the batch still running gets them all.
 
 A connection's temporary views and tables are its own, so each one gives the batch's rows
 and stages the names the statements read (`batch_<table>`, `int_<stage>`); the staged tables
@@ -14,9 +15,10 @@ connection only: they are registered on each of the others too.
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +37,7 @@ WORKERS = 2
 
 @dataclass(frozen=True)
 class Replay:
-    """What a later batch runs: its rows' views, then the stored stages, then the fetches."""
+    """What each batch runs: its rows' views, then the stored stages, then the fetches."""
 
     slices: Callable[[int], dict[str, str]]  # batch -> {view name: SQL}
     statements: Sequence[tuple[str, str | None]]  # (stage name, SQL or None: streamed)
@@ -95,9 +97,17 @@ def run(
     opened: list[Any] = []
     lock = threading.Lock()
 
+    # progress is reported on the calling thread (a callback may use a database connection
+    # that belongs to it), from the messages the workers leave here
+    messages: queue.SimpleQueue[str] = queue.SimpleQueue()
+
     def step(message: str) -> None:
-        if on_step:
-            with lock:
+        messages.put(message)
+
+    def report() -> None:
+        while not messages.empty():
+            message = messages.get()
+            if on_step:
                 on_step(message)
 
     def work(batch: int) -> dict[str, list[Row]]:
@@ -139,7 +149,15 @@ def run(
     con.raw_sql(f"SET threads = {max(1, threads // at_once)}")
     pool = ThreadPoolExecutor(at_once)
     try:
-        return list(pool.map(work, batches))
+        futures = [pool.submit(work, batch) for batch in batches]
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            report()
+            for future in done:
+                future.result()  # a batch's error, raised at once
+        report()
+        return [future.result() for future in futures]
     finally:
         # when a batch fails, the batches not yet started are not run
         pool.shutdown(wait=True, cancel_futures=True)

@@ -38,7 +38,8 @@ def stages(
 ) -> dict[str, ir.Table]:
     """Every Ibis stage from the staged tables to the per-person and per-municipality tables.
 
-    `store(name, expr)` materialises a stage (or, in tests, returns it unchanged).
+    `store(name, expr)` materialises a stage, or on DuckDB records its SQL and returns a table
+    of the stage's name (`run._Plan`), or in tests returns it unchanged.
     """
     back = max(s.spell_months for s in rules.sets)
     # one month past the end: the day after the last interval has a month too

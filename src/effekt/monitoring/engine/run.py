@@ -167,7 +167,9 @@ def _plan(
 
     def slices(batch: int) -> dict[str, str]:
         views = batches.in_batch(staged, batch, count)
-        return {f"batch_{name}": con.compile(t) for name, t in views.items() if name in named}
+        return {
+            f"batch_{name}": con.compile(t) for name, t in views.items() if "person_id" in t.columns
+        }
 
     return parallel.Replay(
         slices=slices,
