@@ -62,7 +62,7 @@ def outcome(
         on_engine(engine, con, staged) as (target, tables),
         mock.patch.object(RUN_MODULE, "_STREAMED", frozenset()),
     ):
-        result = compute(target, tables, load_rules(), span, first, step)
+        result = compute(target, tables, load_rules(), span, first, step, keep_stages=True)
         return Outcome(_stored(target, names), result)
 
 

@@ -187,11 +187,13 @@ def compute(
     start: int,
     on_step: Step | None = None,
     batch_persons: int = batches.BATCH_PERSONS,
+    keep_stages: bool = False,
 ) -> MonitoringResult:
     """All stages from staged tables to the result object, in batches of persons: on DuckDB
-    `parallel.workers()` batches at a time, elsewhere one after the other."""
+    `parallel.workers()` batches at a time, elsewhere (or with `keep_stages`, which leaves
+    the last batch's stored stages as `int_<stage>` tables on `con`) one after the other."""
     persons = int(staged["persons"].count().to_pyarrow().as_py())
-    duck = con.name == "duckdb"
+    duck = con.name == "duckdb" and not keep_stages
     count = batches.batch_count(persons, batch_persons, parallel.workers() if duck else 1)
     progress = batches.Progress(on_step, STAGES, STAGES * count)
     if duck:
