@@ -37,7 +37,7 @@ def _result(
     span, start = _span(RunOptions(data, "2021-01"), staged)
     on_step = steps.append if steps is not None else None
     result = compute(con, staged, load_rules(), span, start, on_step, batch_persons)
-    # the later batches ran on connections of their own, one thread each: restored after
+    # the batches ran on connections of their own, one thread each: restored after
     assert con.raw_sql("SELECT current_setting('threads')").fetchone()[0] == threads
     return result
 
@@ -53,8 +53,8 @@ def test_batches_of_persons_add_up_to_the_result_of_everyone_at_once(tmp_path: P
     # a run's own path: the tables staged in bucket order, the later batches two at a time
     steps: list[str] = []
     assert _result(tmp_path, 400, bucketed=True, steps=steps) == whole
-    assert len(steps) == STAGES, "every batch, built or replayed, moves the progress bar"
-    # one thread given: the later batches one at a time
+    assert len(steps) == STAGES, "every batch moves the progress bar"
+    # one thread given: the batches one at a time
     assert _result(tmp_path, 400, bucketed=True, threads=1) == whole
     assert _result(tmp_path, 1_000_000, bucketed=True) == whole
 

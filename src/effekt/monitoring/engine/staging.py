@@ -104,6 +104,11 @@ def _read_parquet(path: Path) -> pa.Table:
     return pa.table(columns, names=table.column_names)
 
 
+def first_line(path: Path | None) -> int:
+    """The line number of a file's first row: 2 in CSV (after the header), 1 in Parquet."""
+    return 2 if path is not None and path.suffix == ".csv" else 1
+
+
 def read_table(path: Path, spec: TableSpec) -> RawTable:
     """Read one file as strings; a missing required column is an error on line 1."""
     parquet = path.suffix == ".parquet"
@@ -114,7 +119,7 @@ def read_table(path: Path, spec: TableSpec) -> RawTable:
     keep = [c.name for c in spec.columns if c.name in table.column_names]
     if spec.extra_numbers:
         keep += [n for n in table.column_names if n not in keep and n != LINE]
-    first = 1 if parquet else 2
+    first = first_line(path)
     lines = pa.array(range(first, first + table.num_rows), type=pa.int64())
     return RawTable(spec, path.name, table.select(keep).append_column(LINE, lines), parquet)
 
@@ -388,7 +393,7 @@ def stage(
         if on_step:
             on_step(f"checking {path.name if path else spec.name}")
         validated[spec.name] = _validated(con, path, spec)
-        first_lines[spec.name] = 2 if path is not None and path.suffix == ".csv" else 1
+        first_lines[spec.name] = first_line(path)
     if bucketed:
         con.raw_sql("SET preserve_insertion_order = false")  # a bucket's rows in any order
     staged: dict[str, ir.Table] = {}
